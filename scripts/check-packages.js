@@ -1,0 +1,40 @@
+// Packs every publishable package exactly as `pnpm publish` would, then checks the tarball itself
+// (not the source folder) with publint --strict and arethetypeswrong's ESM-only profile.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { root, workspacePackages } from './workspace-packages.js';
+
+const destination = join(root, '.pack');
+rmSync(destination, { recursive: true, force: true });
+mkdirSync(destination);
+
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const run = (command, args, cwd) => spawnSync(command, args, { cwd, stdio: 'inherit' }).status === 0;
+
+let failed = 0;
+for (const { directory, manifest } of workspacePackages()) {
+  if (manifest.private) continue;
+  console.log(`\n${manifest.name}@${manifest.version}`);
+  const before = new Set(readdirSync(destination));
+  if (!run('pnpm', ['pack', '--pack-destination', destination], directory)) {
+    failed += 1;
+    continue;
+  }
+  const tarball = readdirSync(destination).find((file) => !before.has(file));
+  if (!tarball) {
+    console.error(`pnpm pack wrote no tarball for ${manifest.name}`);
+    failed += 1;
+    continue;
+  }
+  const path = join(destination, tarball);
+  const publintOk = run(bin('publint'), ['run', path, '--strict'], root);
+  const attwOk = run(bin('attw'), [path, '--profile', 'esm-only', '--format', 'table-flipped'], root);
+  if (!publintOk || !attwOk) failed += 1;
+}
+rmSync(destination, { recursive: true, force: true });
+if (failed > 0) {
+  console.error(`\n${failed} package(s) failed the packed-tarball checks.`);
+  process.exit(1);
+}
+console.log('\nAll packed tarballs pass publint --strict and arethetypeswrong (esm-only).');

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+// One base for every package: each package's vitest.config.ts re-exports this.
+// Unit tests are `*.test.ts`; tests that talk to a real server over loopback are
+// `*.integration.test.ts`, so the Node 22 floor run can select the unit ones alone.
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts'],
+    exclude: process.env['BRIDGEKIT_UNIT_ONLY'] ? ['src/**/*.integration.test.ts'] : [],
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    allowOnly: false,
+    passWithNoTests: false,
+    reporters: ['default'],
+  },
+});
