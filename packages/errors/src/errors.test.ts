@@ -1,0 +1,306 @@
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import {
+  AbortError,
+  AuthenticationError,
+  BridgekitError,
+  ConfigurationError,
+  createHttpError,
+  ErrorCode,
+  errorFromResponse,
+  HttpError,
+  isAuthenticationError,
+  isBridgekitError,
+  isHttpError,
+  isOAuthError,
+  isRateLimitError,
+  NetworkError,
+  NotFoundError,
+  OAuthError,
+  PaginationError,
+  PermissionError,
+  parseRetryAfter,
+  RateLimitError,
+  ResponseFormatError,
+  ServerError,
+  SignatureError,
+  TimeoutError,
+} from './index.js';
+
+const secret = 'sk_live_S3cr3t+/Value';
+const url = `https://user:${secret}@acme.intend.com/api/clients?page=2&signature=${secret}&api-key=${secret}&client_secret=${secret}&access_token=${secret}`;
+const body = {
+  access_token: secret,
+  nested: { client_secret: secret, list: [{ password: secret }] },
+  msg: 'nope',
+};
+
+const constructions: Array<[string, () => BridgekitError]> = [
+  ['BridgekitError', () => new BridgekitError('plain', ErrorCode.Bridgekit, { cause: new Error('inner') })],
+  ['HttpError', () => new HttpError({ status: 418, method: 'get', url, details: body })],
+  ['AuthenticationError', () => new AuthenticationError({ method: 'GET', url, details: body })],
+  ['PermissionError', () => new PermissionError({ method: 'GET', url, details: body })],
+  ['NotFoundError', () => new NotFoundError({ method: 'GET', url, details: body })],
+  ['RateLimitError', () => new RateLimitError({ method: 'GET', url, details: body, retryAfter: 1000 })],
+  ['ServerError', () => new ServerError({ status: 503, method: 'GET', url, details: body })],
+  [
+    'OAuthError',
+    () => new OAuthError({ status: 400, method: 'POST', url, details: body, error: 'invalid_client' }),
+  ],
+  ['NetworkError', () => new NetworkError('Connection refused', { method: 'GET', url })],
+  ['TimeoutError', () => new TimeoutError({ timeout: 30_000, method: 'GET', url })],
+  ['AbortError', () => new AbortError()],
+  [
+    'ResponseFormatError',
+    () =>
+      new ResponseFormatError({
+        field: 'data',
+        expected: 'an object',
+        received: 'a string',
+        method: 'GET',
+        url,
+      }),
+  ],
+  ['SignatureError', () => new SignatureError({ reason: 'signature_mismatch', header: 'signature' })],
+  [
+    'ConfigurationError',
+    () =>
+      new ConfigurationError({ option: 'secretKey', expected: 'at least 16 characters', received: secret }),
+  ],
+  [
+    'PaginationError',
+    () =>
+      new PaginationError({
+        checkpoint: { page: 3 },
+        itemsYielded: 100,
+        cause: new ServerError({ status: 503, method: 'GET', url, details: body }),
+      }),
+  ],
+  ['createHttpError', () => createHttpError({ status: 401, method: 'GET', url, body })],
+];
+
+describe('every error class', () => {
+  it.each(constructions)('%s never shows a secret given to it', (_name, construct) => {
+    const error = construct();
+    const renderings = [
+      error.message,
+      String(error.stack),
+      String(error),
+      JSON.stringify(error),
+      inspect(error, { depth: 10 }),
+      inspect(error.toJSON(), { depth: 10 }),
+    ];
+    for (const rendering of renderings) expect(rendering).not.toContain(secret);
+  });
+
+  it.each(constructions)('%s has a stable code, a name and a boolean retryable', (name, construct) => {
+    const error = construct();
+    expect(Object.values(ErrorCode)).toContain(error.code);
+    expect(error.name).toBe(name === 'createHttpError' ? 'AuthenticationError' : name);
+    expect(typeof error.retryable).toBe('boolean');
+    expect(error).toBeInstanceOf(Error);
+    expect(BridgekitError.isInstance(error)).toBe(true);
+    expect(error.toJSON()).toMatchObject({ name: error.name, code: error.code, message: error.message });
+  });
+});
+
+describe('guards', () => {
+  it('follow the class tree', () => {
+    const error = new RateLimitError({ method: 'GET', url: 'https://x.test/' });
+    expect(isRateLimitError(error)).toBe(true);
+    expect(isHttpError(error)).toBe(true);
+    expect(isBridgekitError(error)).toBe(true);
+    expect(isAuthenticationError(error)).toBe(false);
+    expect(HttpError.isInstance(error)).toBe(true);
+    expect(RateLimitError.isInstance(error)).toBe(true);
+    expect(ServerError.isInstance(error)).toBe(false);
+    expect(isHttpError(new Error('x'))).toBe(false);
+    expect(isHttpError(null)).toBe(false);
+    expect(isHttpError('HttpError')).toBe(false);
+  });
+
+  it('recognise errors from another copy of the package', async () => {
+    // The built output is a separate module graph from this source: a stand-in for a second installed copy.
+    const copy = await import(new URL('../dist/index.js', import.meta.url).href);
+    expect(copy.HttpError).not.toBe(HttpError);
+    const foreign = new copy.AuthenticationError({ method: 'GET', url: 'https://x.test/' });
+    expect(foreign instanceof HttpError).toBe(false);
+    expect(isAuthenticationError(foreign)).toBe(true);
+    expect(isHttpError(foreign)).toBe(true);
+    expect(BridgekitError.isInstance(foreign)).toBe(true);
+    expect(
+      copy.isOAuthError(
+        new OAuthError({ status: 400, method: 'POST', url: 'https://x.test/', error: 'invalid_scope' }),
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('retryable', () => {
+  it.each([
+    [408, true],
+    [429, true],
+    [500, true],
+    [502, true],
+    [503, true],
+    [504, true],
+    [400, false],
+    [401, false],
+    [404, false],
+    [501, false],
+  ])('status %i -> %s', (status, retryable) => {
+    expect(createHttpError({ status, method: 'GET', url: 'https://x.test/' }).retryable).toBe(retryable);
+  });
+
+  it('network and timeout errors are retryable, aborts and OAuth errors are not', () => {
+    expect(new NetworkError('reset').retryable).toBe(true);
+    expect(new TimeoutError({ timeout: 5 }).retryable).toBe(true);
+    expect(new AbortError().retryable).toBe(false);
+    expect(
+      new OAuthError({ status: 400, method: 'POST', url: 'https://x.test/', error: 'invalid_client' })
+        .retryable,
+    ).toBe(false);
+  });
+
+  it('a pagination error takes retryable from its cause', () => {
+    const retryable = new PaginationError({
+      checkpoint: { page: 2 },
+      itemsYielded: 50,
+      cause: new NetworkError('x'),
+    });
+    const final = new PaginationError({ checkpoint: { page: 2 }, itemsYielded: 50, cause: new AbortError() });
+    expect(retryable.retryable).toBe(true);
+    expect(final.retryable).toBe(false);
+    expect(retryable.message).toContain('startPage: 2');
+    expect(retryable.toJSON()).toMatchObject({
+      checkpoint: { page: 2 },
+      itemsYielded: 50,
+      cause: { code: ErrorCode.Network },
+    });
+  });
+});
+
+describe('createHttpError', () => {
+  it('maps statuses to classes', () => {
+    const make = (status: number) => createHttpError({ status, method: 'GET', url: 'https://x.test/' });
+    expect(make(401)).toBeInstanceOf(AuthenticationError);
+    expect(make(403)).toBeInstanceOf(PermissionError);
+    expect(make(404)).toBeInstanceOf(NotFoundError);
+    expect(make(429)).toBeInstanceOf(RateLimitError);
+    expect(make(500)).toBeInstanceOf(ServerError);
+    expect(make(418).constructor).toBe(HttpError);
+  });
+
+  it('reads RFC 9457 problem details with traceId', () => {
+    const error = createHttpError({
+      status: 400,
+      method: 'post',
+      url: 'https://insights-uat.ingo.money/identity/score',
+      body: {
+        type: 'https://tools.ietf.org/html/rfc9110#section-15.5.1',
+        title: 'InputValidationError',
+        status: 400,
+        detail: 'One or more validation errors occurred.',
+        traceId: '00-abc-def-01',
+        errors: { 'identity.ssn': ['The ssn field is required.'] },
+      },
+    });
+    expect(error.traceId).toBe('00-abc-def-01');
+    expect(error.method).toBe('POST');
+    expect(error.message).toContain('One or more validation errors occurred.');
+    expect(error.details).toMatchObject({ errors: { 'identity.ssn': ['The ssn field is required.'] } });
+  });
+
+  it('reads an Intend failure envelope sent over HTTP 200', () => {
+    const error = createHttpError({
+      status: 200,
+      method: 'GET',
+      url: 'https://acme.intend.com/api/clients',
+      body: { status: 401, response: false, msg: 'Authentication failed' },
+    });
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error.status).toBe(401);
+    expect(error.message).toContain('Authentication failed');
+  });
+
+  it('reads RFC 6749 token errors', () => {
+    const error = createHttpError({
+      status: 400,
+      method: 'POST',
+      url: 'https://auth-uat.ingo.money/connect/token',
+      body: { error: 'invalid_scope', error_description: 'Unknown scope', error_uri: 'https://x.test/e' },
+    });
+    expect(isOAuthError(error)).toBe(true);
+    const oauth = error as OAuthError;
+    expect([oauth.error, oauth.errorDescription, oauth.errorUri]).toEqual([
+      'invalid_scope',
+      'Unknown scope',
+      'https://x.test/e',
+    ]);
+  });
+
+  it('parses Retry-After in seconds and as an HTTP date', () => {
+    const headers = new Headers({ 'retry-after': '3', 'x-request-id': 'req-1' });
+    const error = createHttpError({
+      status: 429,
+      method: 'GET',
+      url: 'https://x.test/',
+      headers,
+    }) as RateLimitError;
+    expect(error.retryAfter).toBe(3000);
+    expect(error.requestId).toBe('req-1');
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:05 GMT', now)).toBe(5000);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter(undefined, now)).toBeUndefined();
+  });
+
+  it('errorFromResponse parses JSON and tolerates text', async () => {
+    const json = await errorFromResponse(
+      new Response(JSON.stringify({ status: 404, response: false, msg: 'Client not found' }), {
+        status: 404,
+      }),
+      { method: 'GET', url: 'https://acme.intend.com/api/clients?client_id=9' },
+    );
+    expect(json).toBeInstanceOf(NotFoundError);
+    expect(json.message).toContain('Client not found');
+    const text = await errorFromResponse(new Response('<html>Bad gateway</html>', { status: 502 }), {
+      method: 'GET',
+      url: 'https://x.test/',
+    });
+    expect(text).toBeInstanceOf(ServerError);
+    expect(text.details).toBe('<html>Bad gateway</html>');
+  });
+});
+
+describe('messages say what is wrong and how to fix it', () => {
+  it('ConfigurationError names the option and never the value', () => {
+    const error = new ConfigurationError({ option: 'apiKey', expected: 'a non-empty string', received: '' });
+    expect(error.message).toBe(
+      'Invalid option `apiKey`: expected a non-empty string, received an empty string.',
+    );
+    expect(error.option).toBe('apiKey');
+  });
+
+  it('SignatureError carries its reason', () => {
+    const error = new SignatureError({ reason: 'timestamp_out_of_range', header: 'timestamp' });
+    expect(error.reason).toBe('timestamp_out_of_range');
+    expect(error.message).toContain('check the client clock');
+  });
+
+  it('ResponseFormatError names the field', () => {
+    const error = new ResponseFormatError({
+      field: 'expires_in',
+      expected: 'a positive number',
+      received: 'a string',
+    });
+    expect(error.message).toBe(
+      'Unexpected field `expires_in`: expected a positive number, received a string',
+    );
+  });
+
+  it('keeps the native cause', () => {
+    const cause = new TypeError('fetch failed');
+    expect(new NetworkError('Could not connect', { cause }).cause).toBe(cause);
+  });
+});
