@@ -1,0 +1,6 @@
+export type { Fault, FaultConfig, FaultOptions, Latency, ScriptedFault } from './server/faults.js';
+export type { ListenOptions, RunningSandbox, Sandbox } from './server/sandbox-server.js';
+export type { RouteStats, SandboxStats } from './server/sandbox-stats.js';
+export { createSeededRandom, type Random } from './server/seeded-random.js';
+// Intend sandbox exports
+// Ingo sandbox exports

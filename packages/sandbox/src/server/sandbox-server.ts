@@ -1,0 +1,181 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
+import { type HttpBindings, serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { type Fault, type FaultConfig, FaultInjector, type ScriptedFault } from './faults.js';
+import { type SandboxStats, StatsRecorder } from './sandbox-stats.js';
+import type { Random } from './seeded-random.js';
+
+/** Where to listen. */
+export interface ListenOptions {
+  /** @default 0 (a free port chosen by the system) */
+  readonly port?: number;
+  /** @default '127.0.0.1' */
+  readonly host?: string;
+}
+
+/** A sandbox listening on a real socket. */
+export interface RunningSandbox {
+  /** The base URL, e.g. `http://127.0.0.1:43817`. */
+  readonly url: string;
+  readonly port: number;
+  /** Stops listening and closes every open connection. */
+  close(): Promise<void>;
+}
+
+/** What every sandbox offers, whatever API it imitates. */
+export interface Sandbox {
+  /**
+  Answers a request in-process, without a socket: pass it as the `fetch` option of a client. Any
+  origin works; only the path and query are read. An injected dropped connection rejects with a
+  `TypeError`, as the platform `fetch` does.
+  */
+  fetch(input: Request | string | URL, init?: RequestInit): Promise<Response>;
+  /** Serves over real HTTP. */
+  listen(options?: ListenOptions): Promise<RunningSandbox>;
+  /** Requests by route and status, and injected faults. */
+  readonly stats: SandboxStats;
+  /** Replaces the random fault configuration. */
+  setFaults(config: FaultConfig): void;
+  /** Queues a fault for the next matching request(s). */
+  injectFault(fault: ScriptedFault): void;
+  /** Drops every queued fault. */
+  clearFaults(): void;
+}
+
+/** @internal The parts that differ between the Intend and Ingo sandboxes. */
+export interface SandboxServerDefinition {
+  readonly random: Random;
+  readonly faults: FaultConfig | undefined;
+  /** The error body this API uses (Intend envelope, problem details, ...). */
+  errorResponse(status: number, message: string): Response;
+  /** Registers the API's routes. */
+  routes(app: Hono<{ Bindings: Partial<HttpBindings> }>): void;
+}
+
+const droppedHeader = 'x-bridgekit-sandbox-dropped';
+const malformedJson = '{"status": 200, "response": true, "data": [{"id": 1, "name": ';
+
+function truncate(response: Response, body: ArrayBuffer): Response {
+  const half = new Uint8Array(body, 0, Math.floor(body.byteLength / 2));
+  let sent = false;
+  // Half the body first, the failure on the next read: the status line and headers are out by
+  // then, so a socket client sees a connection cut mid-body, as behind a failing proxy.
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent) {
+        controller.error(new Error('The sandbox truncated the response body'));
+        return;
+      }
+      sent = true;
+      controller.enqueue(half);
+    },
+  });
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  return new Response(stream, { status: response.status, headers });
+}
+
+/** @internal Builds a sandbox from its API-specific definition. */
+export function createSandboxServer(definition: SandboxServerDefinition): Sandbox {
+  const stats = new StatsRecorder();
+  const injector = new FaultInjector(definition.faults ?? {}, definition.random);
+  const app = new Hono<{ Bindings: Partial<HttpBindings> }>();
+
+  const answerFault = async (
+    fault: Fault,
+    context: { env: Partial<HttpBindings> | undefined },
+    next: () => Promise<Response>,
+  ): Promise<Response> => {
+    switch (fault.kind) {
+      case 'status': {
+        const response = definition.errorResponse(
+          fault.status,
+          'Injected fault: the sandbox is misbehaving on purpose',
+        );
+        if (fault.retryAfterSeconds !== undefined)
+          response.headers.set('retry-after', String(fault.retryAfterSeconds));
+        return response;
+      }
+      case 'drop':
+        // Over a socket, destroy it; in-process, `fetch` turns the marker into a TypeError.
+        context.env?.incoming?.socket.destroy();
+        return new Response(null, { status: 599, headers: { [droppedHeader]: '1' } });
+      case 'malformed-json':
+        return new Response(malformedJson, { status: 200, headers: { 'content-type': 'application/json' } });
+      case 'truncated-body': {
+        const response = await next();
+        const body = await response.arrayBuffer();
+        const outgoing = context.env?.outgoing;
+        if (!outgoing) return truncate(response, body);
+        // Over a socket: promise the whole body, send half, cut the connection.
+        outgoing.writeHead(response.status, {
+          ...Object.fromEntries(response.headers),
+          'content-length': String(body.byteLength),
+        });
+        const half = new Uint8Array(body, 0, Math.floor(body.byteLength / 2));
+        await new Promise((resolve) => outgoing.write(half, resolve));
+        outgoing.socket?.destroy();
+        return new Response(null, { status: response.status, headers: { [droppedHeader]: 'truncated' } });
+      }
+    }
+  };
+
+  app.use(async (context, next) => {
+    const { method, path } = context.req;
+    const latency = injector.latencyFor(method, path);
+    if (latency > 0) await delay(latency);
+    const fault = injector.decide(method, path);
+    if (fault) {
+      stats.recordFault(fault.kind);
+      context.res = await answerFault(fault, context, async () => {
+        await next();
+        return context.res;
+      });
+    } else {
+      await next();
+    }
+    const dropped = context.res.headers.get(droppedHeader);
+    stats.record(method, path, dropped === '1' ? 'dropped' : context.res.status);
+  });
+  definition.routes(app);
+  app.notFound((context) =>
+    definition.errorResponse(404, `No route for ${context.req.method} ${context.req.path}`),
+  );
+  app.onError((error) => definition.errorResponse(500, `Sandbox error: ${error.message}`));
+
+  return {
+    stats,
+    async fetch(input, init) {
+      const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+      const response = await app.fetch(request, {});
+      if (response.headers.get(droppedHeader) === '1') {
+        throw new TypeError('fetch failed', { cause: new Error('The sandbox dropped the connection') });
+      }
+      return response;
+    },
+    async listen({ port = 0, host = '127.0.0.1' } = {}) {
+      const server = serve({ fetch: app.fetch, port, hostname: host });
+      await Promise.race([
+        once(server, 'listening'),
+        once(server, 'error').then(([error]) => Promise.reject(error)),
+      ]);
+      const address = server.address() as AddressInfo;
+      const hostInUrl = host.includes(':') ? `[${host}]` : host;
+      return {
+        url: `http://${hostInUrl}:${address.port}`,
+        port: address.port,
+        close: async () => {
+          const closed = once(server, 'close');
+          server.close();
+          if ('closeAllConnections' in server) server.closeAllConnections();
+          await closed;
+        },
+      };
+    },
+    setFaults: (config) => injector.configure(config),
+    injectFault: (fault) => injector.inject(fault),
+    clearFaults: () => injector.clear(),
+  };
+}
