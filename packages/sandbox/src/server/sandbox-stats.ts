@@ -40,7 +40,8 @@ export class StatsRecorder implements SandboxStats {
   record(method: string, path: string, status: number | 'dropped'): void {
     this.#requests += 1;
     const key = `${method} ${path}`;
-    const route = (this.#routes[key] ??= { total: 0, byStatus: {} });
+    const route = this.#routes[key] ?? { total: 0, byStatus: {} };
+    this.#routes[key] = route;
     route.total += 1;
     route.byStatus[String(status)] = (route.byStatus[String(status)] ?? 0) + 1;
   }
