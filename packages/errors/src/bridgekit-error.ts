@@ -1,4 +1,5 @@
 import { ErrorCode } from './error-codes.js';
+import type { PageCheckpoint } from './pagination-error.js';
 
 // Symbol.for, not Symbol(): two installed copies of this package share the registry, so an
 // error thrown by one copy still passes the other copy's guards (vercel/ai does the same).
@@ -85,11 +86,17 @@ export class BridgekitError extends Error {
   readonly code: ErrorCode;
   /** Whether repeating the same call may succeed. */
   readonly retryable: boolean;
+  /** Set when a paginated listing failed: pass `checkpoint.page` back as `startPage` to resume. */
+  readonly checkpoint: PageCheckpoint | undefined;
+  /** Set when a paginated listing failed: how many records were delivered before the failure. */
+  readonly itemsYielded: number | undefined;
 
   constructor(message: string, code: ErrorCode = ErrorCode.Bridgekit, options: BridgekitErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.retryable = options.retryable ?? false;
+    this.checkpoint = undefined;
+    this.itemsYielded = undefined;
   }
 
   /** Fields beyond name, code, message and retryable that subclasses add to `toJSON()`. */
@@ -111,6 +118,7 @@ export class BridgekitError extends Error {
       message: this.message,
       retryable: this.retryable,
       ...this.serializableFields(),
+      ...(this.checkpoint === undefined ? {} : { checkpoint: this.checkpoint, itemsYielded: this.itemsYielded }),
       ...(serializedCause === undefined ? {} : { cause: serializedCause }),
     };
   }
@@ -119,4 +127,16 @@ export class BridgekitError extends Error {
 /** Whether `value` is any bridgekit error, from this or another installed copy of the package. */
 export function isBridgekitError(value: unknown): value is BridgekitError {
   return hasErrorMarker(value, BridgekitError.kind);
+}
+
+/**
+Records on `error` how far a paginated listing got, and says in its message how to resume. Used by
+paginating clients so that the thrown error keeps its own class (an `AuthenticationError` stays
+one) while carrying the resume point.
+*/
+export function attachCheckpoint<T extends BridgekitError>(error: T, checkpoint: PageCheckpoint, itemsYielded: number): T {
+  Object.defineProperty(error, 'checkpoint', { value: checkpoint, enumerable: true });
+  Object.defineProperty(error, 'itemsYielded', { value: itemsYielded, enumerable: true });
+  error.message = `${error.message} (listing stopped at page ${checkpoint.page} after ${itemsYielded} records; resume with \`startPage: ${checkpoint.page}\`)`;
+  return error;
 }

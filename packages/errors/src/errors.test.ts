@@ -304,3 +304,16 @@ describe('messages say what is wrong and how to fix it', () => {
     expect(new NetworkError('Could not connect', { cause }).cause).toBe(cause);
   });
 });
+
+describe('attachCheckpoint', () => {
+  it('keeps the class, adds the resume point to fields, message and JSON', async () => {
+    const { attachCheckpoint } = await import('./index.js');
+    const error = attachCheckpoint(new AuthenticationError({ method: 'GET', url: 'https://x.test/' }), { page: 4 }, 150);
+    expect(isAuthenticationError(error)).toBe(true);
+    expect(error.checkpoint).toEqual({ page: 4 });
+    expect(error.itemsYielded).toBe(150);
+    expect(error.message).toContain('resume with `startPage: 4`');
+    expect(error.toJSON()).toMatchObject({ checkpoint: { page: 4 }, itemsYielded: 150 });
+    expect(new NetworkError('x').checkpoint).toBeUndefined();
+  });
+});

@@ -1,4 +1,5 @@
 export {
+  attachCheckpoint,
   BridgekitError,
   type BridgekitErrorOptions,
   isBridgekitError,

@@ -17,7 +17,9 @@ export interface PaginationErrorOptions {
 }
 
 /**
-A paginated listing failed part-way. Nothing is lost: `itemsYielded` records were delivered, and
+A paginated listing cannot go on: the server broke the pagination contract (it sent the same
+page again, or a page that is not a list). Failures of a single page request keep their own class
+(`ServerError`, `NetworkError`, ...) and carry the same `checkpoint` and `itemsYielded`. Nothing is lost: `itemsYielded` records were delivered, and
 `paginate(path, {startPage: error.checkpoint.page})` continues with the next record, without gaps
 or duplicates. The failure itself is `cause`; `retryable` is copied from it.
 */
@@ -29,8 +31,8 @@ export class PaginationError extends BridgekitError {
   }
 
   override name = 'PaginationError';
-  readonly checkpoint: PageCheckpoint;
-  readonly itemsYielded: number;
+  override readonly checkpoint: PageCheckpoint;
+  override readonly itemsYielded: number;
 
   constructor(options: PaginationErrorOptions) {
     const reason = options.cause instanceof Error ? `: ${options.cause.message}` : '';
@@ -42,9 +44,5 @@ export class PaginationError extends BridgekitError {
     );
     this.checkpoint = options.checkpoint;
     this.itemsYielded = options.itemsYielded;
-  }
-
-  protected override serializableFields(): Record<string, unknown> {
-    return { checkpoint: this.checkpoint, itemsYielded: this.itemsYielded };
   }
 }
