@@ -3,4 +3,7 @@ export type { ListenOptions, RunningSandbox, Sandbox } from './server/sandbox-se
 export type { RouteStats, SandboxStats } from './server/sandbox-stats.js';
 export { createSeededRandom, type Random } from './server/seeded-random.js';
 // Intend sandbox exports
+export { intendEnvelope } from './intend/intend-envelope.js';
+export { createIntendSandbox, type IntendSandbox, type IntendSandboxOptions } from './intend/intend-sandbox.js';
+export type { SandboxAddress, SandboxCategory, SandboxClient, SandboxProduct } from './intend/seed-data.js';
 // Ingo sandbox exports

@@ -57,23 +57,43 @@ export interface SandboxServerDefinition {
 const droppedHeader = 'x-bridgekit-sandbox-dropped';
 const malformedJson = '{"status": 200, "response": true, "data": [{"id": 1, "name": ';
 
-function truncate(response: Response, body: ArrayBuffer): Response {
+/**
+Sends half the body and then cuts the connection. Over a socket the full `Content-Length` is
+promised and the socket is ended after the first half is flushed, as a failing proxy would; in
+process, the body stream errors instead.
+*/
+function truncate(
+  response: Response,
+  body: ArrayBuffer,
+  outgoing: HttpBindings['outgoing'] | undefined,
+): Response {
   const half = new Uint8Array(body, 0, Math.floor(body.byteLength / 2));
   let sent = false;
-  // Half the body first, the failure on the next read: the status line and headers are out by
-  // then, so a socket client sees a connection cut mid-body, as behind a failing proxy.
   const stream = new ReadableStream<Uint8Array>({
     pull(controller) {
-      if (sent) {
-        controller.error(new Error('The sandbox truncated the response body'));
-        return;
+      if (!sent) {
+        sent = true;
+        controller.enqueue(half);
+        return undefined;
       }
-      sent = true;
-      controller.enqueue(half);
+      if (!outgoing) {
+        controller.error(new Error('The sandbox truncated the response body'));
+        return undefined;
+      }
+      // The adapter reads ahead before it writes the status line, so wait until the headers are out;
+      // end(), not destroy(), so that the half already written is flushed before the connection closes.
+      const cut = () => {
+        if (outgoing.destroyed) return;
+        if (outgoing.headersSent) outgoing.socket?.end();
+        else setImmediate(cut);
+      };
+      cut();
+      return new Promise<void>(() => undefined);
     },
   });
   const headers = new Headers(response.headers);
-  headers.delete('content-length');
+  if (outgoing) headers.set('content-length', String(body.byteLength));
+  else headers.delete('content-length');
   return new Response(stream, { status: response.status, headers });
 }
 
@@ -106,18 +126,7 @@ export function createSandboxServer(definition: SandboxServerDefinition): Sandbo
         return new Response(malformedJson, { status: 200, headers: { 'content-type': 'application/json' } });
       case 'truncated-body': {
         const response = await next();
-        const body = await response.arrayBuffer();
-        const outgoing = context.env?.outgoing;
-        if (!outgoing) return truncate(response, body);
-        // Over a socket: promise the whole body, send half, cut the connection.
-        outgoing.writeHead(response.status, {
-          ...Object.fromEntries(response.headers),
-          'content-length': String(body.byteLength),
-        });
-        const half = new Uint8Array(body, 0, Math.floor(body.byteLength / 2));
-        await new Promise((resolve) => outgoing.write(half, resolve));
-        outgoing.socket?.destroy();
-        return new Response(null, { status: response.status, headers: { [droppedHeader]: 'truncated' } });
+        return truncate(response, await response.arrayBuffer(), context.env?.outgoing);
       }
     }
   };
@@ -136,8 +145,7 @@ export function createSandboxServer(definition: SandboxServerDefinition): Sandbo
     } else {
       await next();
     }
-    const dropped = context.res.headers.get(droppedHeader);
-    stats.record(method, path, dropped === '1' ? 'dropped' : context.res.status);
+    stats.record(method, path, context.res.headers.has(droppedHeader) ? 'dropped' : context.res.status);
   });
   definition.routes(app);
   app.notFound((context) =>
@@ -150,7 +158,7 @@ export function createSandboxServer(definition: SandboxServerDefinition): Sandbo
     async fetch(input, init) {
       const request = input instanceof Request && init === undefined ? input : new Request(input, init);
       const response = await app.fetch(request, {});
-      if (response.headers.get(droppedHeader) === '1') {
+      if (response.headers.has(droppedHeader)) {
         throw new TypeError('fetch failed', { cause: new Error('The sandbox dropped the connection') });
       }
       return response;
