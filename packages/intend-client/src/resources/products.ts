@@ -1,0 +1,37 @@
+import type { IntendPaths } from '../intend-client-options.js';
+import type { IntendRequester, IntendRequestOptions } from '../intend-request.js';
+import type { PaginateOptions, Paginator } from '../paginator.js';
+import type { IntendProductRecord } from '../records.js';
+
+/** Filters of Query Products. */
+export interface ProductListQuery {
+  /** `category_id`. */
+  readonly categoryId?: number | string;
+}
+
+/** `intend.products`. */
+export interface ProductsResource {
+  /** Every product (Query Products), 50 a page, lazily. */
+  list(
+    query?: ProductListQuery,
+    options?: PaginateOptions<IntendProductRecord>,
+  ): Paginator<IntendProductRecord>;
+  /** One product by id (`product_id`). */
+  get(id: number | string, options?: Pick<IntendRequestOptions, 'signal'>): Promise<IntendProductRecord>;
+}
+
+export function productsResource(
+  request: IntendRequester,
+  paginate: <T>(path: string, options?: PaginateOptions<T>) => Paginator<T>,
+  paths: IntendPaths,
+): ProductsResource {
+  return {
+    list: (query = {}, options = {}) =>
+      paginate<IntendProductRecord>(paths.products, {
+        ...options,
+        query: { category_id: query.categoryId, ...options.query },
+      }),
+    get: (id, options = {}) =>
+      request<IntendProductRecord>('GET', paths.products, { ...options, query: { product_id: id } }),
+  };
+}

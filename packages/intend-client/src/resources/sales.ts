@@ -1,0 +1,27 @@
+import type { IntendPaths } from '../intend-client-options.js';
+import type { IntendRequester, IntendRequestOptions } from '../intend-request.js';
+import type { IntendSaleInput, IntendSaleRecord } from '../records.js';
+
+/** `intend.sales`. */
+export interface SalesResource {
+  /** One sale (Query Sale; `sale_id` is required, `client_id` optional). */
+  get(
+    saleId: number | string,
+    query?: { readonly clientId?: number | string },
+    options?: Pick<IntendRequestOptions, 'signal'>,
+  ): Promise<IntendSaleRecord>;
+  /** Create Sale. Not retried: a retry could record the sale twice. */
+  create(input: IntendSaleInput, options?: Pick<IntendRequestOptions, 'signal'>): Promise<IntendSaleRecord>;
+}
+
+export function salesResource(request: IntendRequester, paths: IntendPaths): SalesResource {
+  return {
+    get: (saleId, query = {}, options = {}) =>
+      request<IntendSaleRecord>('GET', paths.sale, {
+        ...options,
+        query: { sale_id: saleId, client_id: query.clientId },
+      }),
+    create: (input, options = {}) =>
+      request<IntendSaleRecord>('POST', paths.createSale, { ...options, json: input }),
+  };
+}
