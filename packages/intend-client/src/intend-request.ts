@@ -1,6 +1,6 @@
-import { ConfigurationError, isBridgekitError, NetworkError } from '@bridgekit/errors';
+import { ConfigurationError, isBridgekitError, isHttpError, NetworkError } from '@bridgekit/errors';
 import { createIntendSigner, type IntendSigner, intendAuth } from '@bridgekit/intend-signer';
-import ky, { type AfterResponseHook, type KyInstance, type RetryOptions } from 'ky';
+import ky, { type KyInstance, type RetryOptions } from 'ky';
 import { unwrapEnvelope } from './envelope.js';
 import { type IntendClientOptions, idempotentMethods, retryableStatuses } from './intend-client-options.js';
 import type { QueryParameters } from './paginator.js';
@@ -69,6 +69,8 @@ function retryOptions(retry: IntendClientOptions['retry']): RetryOptions {
     afterStatusCodes: [413, 429, 503],
     retryOnTimeout: true,
     jitter: true,
+    // Failures raised by the envelope check (a broken body) retry as their `retryable` says.
+    shouldRetry: ({ error }) => (isBridgekitError(error) ? error.retryable : undefined),
   };
   if (retry === undefined) return defaults;
   if (typeof retry === 'number') {
@@ -101,9 +103,14 @@ export function createRequester(options: IntendClientOptions): {
     });
   }
   const sign = intendAuth(signer);
-  const checkEnvelope: AfterResponseHook = async ({ request, response }) => {
-    if (!response.ok) return undefined;
-    const idempotent = (idempotentMethods as readonly string[]).includes(request.method.toLowerCase());
+  const baseFetch = options.fetch ?? globalThis.fetch;
+  // The envelope is checked inside ky's retry loop, as part of the fetch ky retries: a body that
+  // breaks off, or a failure envelope over HTTP 200, is then retried (or not) like any other
+  // failure, within the same `timeout` and retry budget, and without an afterResponse clone.
+  const envelopeFetch = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
+    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    const response = await baseFetch(request);
+    if (!response.ok) return response;
     const context = {
       method: request.method,
       url: request.url,
@@ -114,26 +121,20 @@ export function createRequester(options: IntendClientOptions): {
     try {
       text = await response.text();
     } catch (cause) {
-      const error = new NetworkError('The response body broke off before it was complete', {
-        ...context,
-        cause,
-      });
-      if (idempotent) return ky.retry({ code: 'BODY_INCOMPLETE', cause: error });
-      throw error;
+      throw new NetworkError('The response body broke off before it was complete', { ...context, cause });
     }
+    const init200 = { status: response.status, statusText: response.statusText, headers: response.headers };
     let data: unknown;
     try {
       data = unwrapEnvelope(text, context);
     } catch (error) {
-      if (idempotent && isBridgekitError(error) && error.retryable)
-        return ky.retry({ code: 'FAILURE_ENVELOPE', cause: error });
+      // A failure envelope becomes the HTTP failure it describes, so ky's status-based retries apply.
+      if (isHttpError(error) && error.status >= 400) {
+        return new Response(text, { status: error.status, headers: response.headers });
+      }
       throw error;
     }
-    const buffered = new Response(text, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
+    const buffered = new Response(text, init200);
     envelopeData.set(buffered, data);
     return buffered;
   };
@@ -142,7 +143,7 @@ export function createRequester(options: IntendClientOptions): {
     baseUrl,
     timeout,
     retry: retryOptions(options.retry),
-    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    fetch: envelopeFetch,
     headers: {
       accept: 'application/json',
       'user-agent': options.userAgent ?? `bridgekit-intend-client/${version}`,
@@ -155,7 +156,7 @@ export function createRequester(options: IntendClientOptions): {
         (state) => sign({ request: state.request, options: state.options, retryCount: 0 }),
         ...(options.hooks?.beforeRetry ?? []),
       ],
-      afterResponse: [checkEnvelope, ...(options.hooks?.afterResponse ?? [])],
+      ...(options.hooks?.afterResponse === undefined ? {} : { afterResponse: options.hooks.afterResponse }),
       ...(options.hooks?.beforeError === undefined ? {} : { beforeError: options.hooks.beforeError }),
       ...(options.hooks?.init === undefined ? {} : { init: options.hooks.init }),
     },
@@ -179,7 +180,14 @@ export function createRequester(options: IntendClientOptions): {
         ...(call.json === undefined ? {} : { json: call.json }),
         ...(call.signal === undefined ? {} : { signal: call.signal }),
       });
-      return envelopeData.get(response) as T;
+      if (envelopeData.has(response)) return envelopeData.get(response) as T;
+      // A user's afterResponse hook replaced the response: read the envelope from it again.
+      return unwrapEnvelope(await response.text(), {
+        method: method.toUpperCase(),
+        url: url.href,
+        status: response.status,
+        headers: response.headers,
+      }) as T;
     } catch (error) {
       throw toBridgekitError(error, {
         method: method.toUpperCase(),
