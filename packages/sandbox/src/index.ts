@@ -7,3 +7,6 @@ export { intendEnvelope } from './intend/intend-envelope.js';
 export { createIntendSandbox, type IntendSandbox, type IntendSandboxOptions } from './intend/intend-sandbox.js';
 export type { SandboxAddress, SandboxCategory, SandboxClient, SandboxProduct } from './intend/seed-data.js';
 // Ingo sandbox exports
+export { createIngoSandbox, type IngoSandbox, type IngoSandboxOptions } from './ingo/ingo-sandbox.js';
+export { ingoSandboxScopes } from './ingo/ingo-scopes.js';
+export type { IngoSandboxClient } from './ingo/token-endpoint.js';

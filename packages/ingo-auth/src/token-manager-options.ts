@@ -1,0 +1,214 @@
+import type { BridgekitError, Secret } from '@bridgekit/errors';
+import type { ClientAuthenticationMethod } from './client-authentication.js';
+import type { IngoEnvironment } from './ingo-environment.js';
+import type { TokenStore } from './token-store.js';
+
+/** The `fetch` signature bridgekit accepts: the platform's, a test server's, or an instrumented one. */
+export type Fetch = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+
+/** How token requests are retried, and how soon a failed one may be tried again. */
+export interface TokenRetryOptions {
+  /**
+  Attempts per token request, the first included. Network errors, timeouts, 408, 429 and 5xx
+  (500, 502, 503, 504) are retried; RFC 6749 errors (`invalid_client`, ...) and malformed
+  responses are not.
+  @default 3
+  @example 5
+  */
+  readonly attempts?: number;
+  /**
+  The first retry waits up to this many milliseconds, each next one up to twice as long (full
+  jitter: a random share of it).
+  @default 200
+  @example 0
+  */
+  readonly backoff?: number;
+  /**
+  The longest wait between two attempts, in milliseconds; a `Retry-After` is honoured up to it.
+  @default 5000
+  @example 10000
+  */
+  readonly maxBackoff?: number;
+  /**
+  After a token request failed (every attempt), the next one waits until this many milliseconds
+  have passed since the failure, doubling with each consecutive failure up to
+  `max(cooldown, maxBackoff)`, so a failing auth server is not hammered. Callers that arrive later
+  than that do not wait.
+  @default 1000
+  @example 0
+  */
+  readonly cooldown?: number;
+}
+
+/** Sent to `onTokenFetched` for every new token. */
+export interface TokenFetchedEvent {
+  /** The token's expiry, epoch milliseconds on the manager's clock. */
+  readonly expiresAt: number;
+  /** Wall-clock milliseconds the token request took, retries included. */
+  readonly durationMs: number;
+  /** The granted scope. */
+  readonly scope: string;
+  /** HTTP requests it took (1 when the first attempt succeeded). */
+  readonly attempts: number;
+  /** Whether callers kept using the previous token meanwhile (a refresh ahead of expiry). */
+  readonly background: boolean;
+  /** Server clock minus manager clock in milliseconds, from the `Date` header; undefined without one. */
+  readonly clockSkew: number | undefined;
+}
+
+/** Options of `createTokenManager`. */
+export interface TokenManagerOptions {
+  /**
+  Ingo's environment: `'uat'` uses `https://auth-uat.ingo.money/connect/token`, `'production'`
+  uses `https://auth.ingo.money/connect/token`. Give this or `tokenUrl`, not both.
+  @example 'uat'
+  */
+  readonly environment?: IngoEnvironment;
+  /**
+  The token endpoint, instead of `environment`: the sandbox, or a proxy. Must not carry credentials.
+  @example 'http://127.0.0.1:4000/connect/token'
+  */
+  readonly tokenUrl?: string | URL;
+  /**
+  The client id Ingo client services issued.
+  @example process.env.INGO_CLIENT_ID
+  */
+  readonly clientId: string;
+  /**
+  The client secret. Held as a `Secret`: it never appears in an error, a log or `inspect` output.
+  @example process.env.INGO_CLIENT_SECRET
+  */
+  readonly clientSecret: string | Secret;
+  /**
+  The scope to request; several are space-separated. `getToken({scope})` may ask for another.
+  @example 'https://apis.ingo.money/auth/insights/identity-score'
+  */
+  readonly scope: string;
+  /**
+  How the client authenticates: `'basic'` (an `Authorization: Basic` header, credentials
+  form-encoded first as RFC 6749 section 2.3.1 requires) or `'body'` (`client_id` and
+  `client_secret` in the form body).
+  @default 'basic'
+  @example 'body'
+  */
+  readonly authMethod?: ClientAuthenticationMethod;
+  /**
+  How long before expiry, in milliseconds, a token is refreshed in the background while callers
+  keep using it.
+  @default the smaller of 60000 and 10% of the token's lifetime
+  @example 120000
+  */
+  readonly refreshAhead?: number;
+  /**
+  The largest random extra, in milliseconds, added to `refreshAhead` (drawn once per token) so
+  that many instances do not refresh at the same moment. `refreshAhead` plus jitter never exceeds
+  half the token's lifetime.
+  @default the smaller of 10000 and half of `refreshAhead`
+  @example 0
+  */
+  readonly refreshJitter?: number;
+  /**
+  Retries of a token request, as options or a number of attempts.
+  @default {attempts: 3, backoff: 200, maxBackoff: 5000, cooldown: 1000}
+  @example {attempts: 5, maxBackoff: 10000}
+  */
+  readonly retry?: number | TokenRetryOptions;
+  /**
+  Milliseconds to wait for each attempt's response, body included.
+  @default 30000
+  @example 10000
+  */
+  readonly timeout?: number;
+  /**
+  The `fetch` to use: inject the sandbox's, a test double, or an instrumented one.
+  @default globalThis.fetch
+  @example sandbox.fetch
+  */
+  readonly fetch?: Fetch;
+  /**
+  The clock, in epoch milliseconds: what `expiresAt` and the refresh point are measured on.
+  Inject one in tests to expire tokens without waiting.
+  @default Date.now
+  @example () => clock.now()
+  */
+  readonly now?: () => number;
+  /**
+  The random source for jitter, returning numbers in [0, 1).
+  @default Math.random
+  @example () => 0.5
+  */
+  readonly random?: () => number;
+  /**
+  Where tokens are cached. Pass a shared store (Redis) so several processes reuse one token.
+  @default createMemoryTokenStore({now}) (one per manager)
+  @example redisTokenStore
+  */
+  readonly store?: TokenStore;
+  /**
+  The `User-Agent` header of token requests.
+  @default 'bridgekit-ingo-auth/<version>'
+  @example 'acme-screening/2.3'
+  */
+  readonly userAgent?: string;
+  /**
+  Called with every new token's expiry and timing: for metrics. Errors it throws are ignored.
+  @example ({expiresAt, durationMs}) => metrics.histogram('ingo.token.ms', durationMs)
+  */
+  readonly onTokenFetched?: (event: TokenFetchedEvent) => void;
+  /**
+  Called when a token request fails after every attempt (also for a background refresh, whose
+  failure no caller sees). Errors it throws are ignored.
+  @example (error) => logger.warn({error}, 'Ingo token request failed')
+  */
+  readonly onTokenError?: (error: BridgekitError) => void;
+}
+
+/** Per-call options of `getToken()` and `getAuthorizationHeader()`. */
+export interface GetTokenOptions {
+  /**
+  Stops waiting: this caller's promise rejects with `AbortError`. The shared token request goes
+  on for the other callers.
+  @example AbortSignal.timeout(5000)
+  */
+  readonly signal?: AbortSignal;
+  /**
+  Fetch a new token even if the cached one is still valid (joins a request already in flight).
+  @default false
+  @example true
+  */
+  readonly forceRefresh?: boolean;
+  /**
+  Another scope than the manager's; tokens and requests are kept apart per scope.
+  @default the manager's `scope`
+  @example ingoScopes.dupexInquiry
+  */
+  readonly scope?: string;
+}
+
+/**
+Counters for dashboards, tests and the demo's summary. `tokens.stats` returns a fresh snapshot.
+*/
+export interface TokenManagerStats {
+  /** `getToken()` calls (`getAuthorizationHeader()` included). */
+  readonly calls: number;
+  /** Calls answered at once from the cache, including during a refresh ahead of expiry. */
+  readonly cacheHits: number;
+  /** Calls that had to wait for a token request: no token yet, expired, invalidated or forced. */
+  readonly waits: number;
+  /** Of `waits`, those where a token had been obtained before: a refresh that did not happen ahead of time. */
+  readonly waitsOnRefresh: number;
+  /** HTTP requests sent to the token endpoint, retries included. */
+  readonly tokenRequests: number;
+  /** Of `tokenRequests`, the retries. */
+  readonly retries: number;
+  /** Tokens obtained from the token endpoint. */
+  readonly tokensFetched: number;
+  /** Token requests started ahead of expiry while callers kept using the cached token. */
+  readonly backgroundRefreshes: number;
+  /** Tokens taken from the store that another manager (or process) had fetched. */
+  readonly storeHits: number;
+  /** Token requests that failed after every attempt. */
+  readonly failures: number;
+  /** `invalidate()` calls that dropped a cached token. */
+  readonly invalidations: number;
+}

@@ -1,0 +1,40 @@
+import { Secret } from '@bridgekit/errors';
+import { describe, expect, it } from 'vitest';
+import type { AccessToken } from './access-token.js';
+import { createClock } from './testing/test-helpers.js';
+import { createMemoryTokenStore } from './token-store.js';
+
+const token: AccessToken = {
+  accessToken: new Secret('x'),
+  tokenType: 'Bearer',
+  expiresAt: 0,
+  issuedAt: 0,
+  scope: 's',
+};
+
+describe('createMemoryTokenStore', () => {
+  it('forgets a token when its time to live ends', () => {
+    const clock = createClock();
+    const store = createMemoryTokenStore({ now: clock.now });
+    store.set('key', token, 1000);
+    clock.advance(999);
+    expect(store.get('key')).toBe(token);
+    clock.advance(1);
+    expect(store.get('key')).toBeUndefined();
+  });
+
+  it('hands a lock to one holder at a time until released or expired', async () => {
+    const clock = createClock();
+    const store = createMemoryTokenStore({ now: clock.now });
+    const first = await store.lock?.('key', 1000);
+    expect(first).toBeDefined();
+    expect(await store.lock?.('key', 1000)).toBeUndefined();
+    await first?.release();
+    const second = await store.lock?.('key', 1000);
+    expect(second).toBeDefined();
+    clock.advance(1000);
+    expect(await store.lock?.('key', 1000)).toBeDefined();
+    await second?.release();
+    expect(await store.lock?.('key', 1000)).toBeUndefined();
+  });
+});

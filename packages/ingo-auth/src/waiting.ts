@@ -1,0 +1,38 @@
+import { AbortError } from '@bridgekit/errors';
+
+/** @internal Resolves after `milliseconds` (at once for zero or less). */
+export function sleep(milliseconds: number): Promise<void> {
+  return milliseconds <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, milliseconds));
+}
+
+/** @internal The `AbortError` for a caller whose signal fired. */
+export function callerAborted(signal: AbortSignal, what: string): AbortError {
+  return new AbortError(`${what} was aborted by the caller`, { cause: signal.reason });
+}
+
+/**
+@internal Waits for `promise` unless `signal` fires first; then only this caller's promise
+rejects with `AbortError`, while `promise` goes on for everyone else who waits on it.
+*/
+export function untilAborted<T>(
+  promise: Promise<T>,
+  signal: AbortSignal | undefined,
+  what: string,
+): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(callerAborted(signal, what));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(callerAborted(signal, what));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
