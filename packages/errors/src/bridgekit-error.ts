@@ -118,7 +118,9 @@ export class BridgekitError extends Error {
       message: this.message,
       retryable: this.retryable,
       ...this.serializableFields(),
-      ...(this.checkpoint === undefined ? {} : { checkpoint: this.checkpoint, itemsYielded: this.itemsYielded }),
+      ...(this.checkpoint === undefined
+        ? {}
+        : { checkpoint: this.checkpoint, itemsYielded: this.itemsYielded }),
       ...(serializedCause === undefined ? {} : { cause: serializedCause }),
     };
   }
@@ -134,7 +136,11 @@ Records on `error` how far a paginated listing got, and says in its message how 
 paginating clients so that the thrown error keeps its own class (an `AuthenticationError` stays
 one) while carrying the resume point.
 */
-export function attachCheckpoint<T extends BridgekitError>(error: T, checkpoint: PageCheckpoint, itemsYielded: number): T {
+export function attachCheckpoint<T extends BridgekitError>(
+  error: T,
+  checkpoint: PageCheckpoint,
+  itemsYielded: number,
+): T {
   Object.defineProperty(error, 'checkpoint', { value: checkpoint, enumerable: true });
   Object.defineProperty(error, 'itemsYielded', { value: itemsYielded, enumerable: true });
   error.message = `${error.message} (listing stopped at page ${checkpoint.page} after ${itemsYielded} records; resume with \`startPage: ${checkpoint.page}\`)`;

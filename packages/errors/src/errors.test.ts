@@ -308,7 +308,11 @@ describe('messages say what is wrong and how to fix it', () => {
 describe('attachCheckpoint', () => {
   it('keeps the class, adds the resume point to fields, message and JSON', async () => {
     const { attachCheckpoint } = await import('./index.js');
-    const error = attachCheckpoint(new AuthenticationError({ method: 'GET', url: 'https://x.test/' }), { page: 4 }, 150);
+    const error = attachCheckpoint(
+      new AuthenticationError({ method: 'GET', url: 'https://x.test/' }),
+      { page: 4 },
+      150,
+    );
     expect(isAuthenticationError(error)).toBe(true);
     expect(error.checkpoint).toEqual({ page: 4 });
     expect(error.itemsYielded).toBe(150);
