@@ -1,17 +1,20 @@
-// Placeholder until the screening job lands: proves the workspace links and builds by printing
-// the version of every bridgekit package the demo depends on.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { ExitCode, runDemo } from './run-demo.js';
 
-const require = createRequire(import.meta.url);
-const own = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-  dependencies: Record<string, string>;
-};
+const controller = new AbortController();
+let interrupts = 0;
+process.on('SIGINT', () => {
+  interrupts += 1;
+  // The first Ctrl-C stops cleanly (partial report and checkpoint); a second one does not wait.
+  if (interrupts > 1) process.exit(ExitCode.Interrupted);
+  process.stderr.write('\nStopping: aborting requests and writing the partial report...\n');
+  controller.abort();
+});
 
-console.log('bridgekit demo: the screening job is not built yet. Packages in this workspace:');
-for (const name of Object.keys(own.dependencies).filter((dependency) =>
-  dependency.startsWith('@bridgekit/'),
-)) {
-  const manifest = require(`${name}/package.json`) as { version: string };
-  console.log(`  ${name}@${manifest.version}`);
-}
+process.exitCode = await runDemo({
+  argv: process.argv.slice(2),
+  env: process.env,
+  cwd: process.env['INIT_CWD'] ?? process.cwd(),
+  stdout: process.stdout,
+  stderr: process.stderr,
+  signal: controller.signal,
+});

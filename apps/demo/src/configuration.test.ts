@@ -1,0 +1,83 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCliOptions } from './cli-options.js';
+import { environmentWithDotEnv, loadConfiguration } from './configuration.js';
+import { identityRequest } from './screening-job.js';
+
+describe('configuration', () => {
+  it('is sandbox mode with no INTEND_* or INGO_* variables', () => {
+    expect(loadConfiguration({ PATH: '/bin' })).toEqual({ mode: 'sandbox' });
+  });
+
+  it('accepts INGO_ENVIRONMENT in place of the two Ingo URLs', () => {
+    const configuration = loadConfiguration({
+      INTEND_BASE_URL: 'https://acme.intend.com',
+      INTEND_API_KEY: 'k',
+      INTEND_SECRET_KEY: 's',
+      INGO_CLIENT_ID: 'id',
+      INGO_CLIENT_SECRET: 'secret',
+      INGO_ENVIRONMENT: 'uat',
+    });
+    expect(configuration).toMatchObject({
+      mode: 'live',
+      ingo: { environment: 'uat', scope: 'https://apis.ingo.money/auth/insights/identity-score' },
+    });
+  });
+
+  it('rejects an unknown INGO_ENVIRONMENT by name', () => {
+    expect(() => loadConfiguration({ INGO_ENVIRONMENT: 'staging' })).toThrow(/INGO_ENVIRONMENT/);
+  });
+
+  it('reads .env under the real environment', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'bridgekit-env-'));
+    try {
+      await writeFile(join(folder, '.env'), 'INTEND_API_KEY=from-file\nINTEND_BASE_URL=https://file.test\n');
+      expect(environmentWithDotEnv(folder, { INTEND_API_KEY: 'from-env' })).toMatchObject({
+        INTEND_API_KEY: 'from-env',
+        INTEND_BASE_URL: 'https://file.test',
+      });
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('command line', () => {
+  it('has defaults and validates numbers', () => {
+    expect(parseCliOptions([])).toMatchObject({
+      concurrency: 8,
+      out: 'out',
+      clients: 240,
+      sandboxFaultRate: 0,
+      json: false,
+    });
+    expect(parseCliOptions(['--limit', '5', '--json'])).toMatchObject({ limit: 5, json: true });
+    expect(() => parseCliOptions(['--concurrency', '0'])).toThrow(/--concurrency/);
+    expect(() => parseCliOptions(['--nope'])).toThrow(/--help/);
+  });
+});
+
+describe('identityRequest', () => {
+  it('maps an Intend client to the scored groups', () => {
+    expect(
+      identityRequest({
+        id: 7,
+        first_name: 'Ada',
+        last_name: 'Lovelace',
+        email: 'ada@example.com',
+        mobile: '(512) 555-0100',
+        billing_address: { line1: '1 Main St', line2: null, city: 'Austin', state: 'TX', zip_code: '78701' },
+      }),
+    ).toEqual({
+      emailAddress: 'ada@example.com',
+      mobileNumber: '5125550100',
+      address: { line1: '1 Main St', city: 'Austin', state: 'TX', zipCode: '78701' },
+      correlationData: [
+        { AttributeName: 'IntendClientId', AttributeValue: '7' },
+        { AttributeName: 'Name', AttributeValue: 'Ada Lovelace' },
+      ],
+    });
+  });
+});

@@ -1,0 +1,69 @@
+import { createIngoSandbox, createIntendSandbox, type RunningSandbox } from '@bridgekit/sandbox';
+
+/** Demo-only credentials for the embedded sandboxes; they protect nothing. */
+const intendCredentials = { apiKey: 'demo-api-key', secretKey: 'demo-secret-key-for-the-sandbox' };
+const ingoCredentials = { clientId: 'bridgekit-demo', clientSecret: 'demo+client secret/with:odd%chars' };
+const identityScoreScope = 'https://apis.ingo.money/auth/insights/identity-score';
+
+export interface EmbeddedSandboxes {
+  readonly intend: { readonly baseUrl: string; readonly apiKey: string; readonly secretKey: string };
+  readonly ingo: {
+    readonly tokenUrl: string;
+    readonly baseUrl: string;
+    readonly clientId: string;
+    readonly clientSecret: string;
+    readonly scope: string;
+  };
+  /** Token requests the Ingo sandbox answered with a token. */
+  tokensIssued(): number;
+  close(): Promise<void>;
+}
+
+/**
+Starts an Intend and an Ingo sandbox on 127.0.0.1 (free ports). Faults, when asked for, hit the
+two APIs the job calls, not the token endpoint, so that the run shows listing and scoring
+retries.
+*/
+export async function startEmbeddedSandboxes(options: {
+  readonly clients: number;
+  readonly latency: number;
+  readonly faultRate: number;
+  readonly seed?: number;
+}): Promise<EmbeddedSandboxes> {
+  const faults =
+    options.faultRate > 0 || options.latency > 0
+      ? {
+          latency: options.latency,
+          routes: {
+            'GET /api/clients': { errorRate: options.faultRate },
+            'POST /identity/score': { errorRate: options.faultRate },
+          },
+        }
+      : undefined;
+  const intendSandbox = createIntendSandbox({
+    ...intendCredentials,
+    clients: options.clients,
+    seed: options.seed ?? 1,
+    ...(faults === undefined ? {} : { faults }),
+  });
+  const ingoSandbox = createIngoSandbox({
+    clients: [{ ...ingoCredentials, scopes: [identityScoreScope] }],
+    seed: options.seed ?? 1,
+    ...(faults === undefined ? {} : { faults }),
+  });
+  const [intend, ingo] = await Promise.all([intendSandbox.listen(), ingoSandbox.listen()]);
+  const servers: RunningSandbox[] = [intend, ingo];
+  return {
+    intend: { baseUrl: intend.url, ...intendCredentials },
+    ingo: {
+      tokenUrl: `${ingo.url}/connect/token`,
+      baseUrl: ingo.url,
+      ...ingoCredentials,
+      scope: identityScoreScope,
+    },
+    tokensIssued: () => ingoSandbox.issuedTokens,
+    close: async () => {
+      await Promise.all(servers.map((server) => server.close()));
+    },
+  };
+}

@@ -1,0 +1,200 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startEmbeddedSandboxes } from './embedded-sandboxes.js';
+import type { ScreeningSummary } from './report.js';
+import { runDemo } from './run-demo.js';
+
+const folders: string[] = [];
+afterEach(async () => {
+  await Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
+});
+
+async function workspace(): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), 'bridgekit-demo-'));
+  folders.push(folder);
+  return folder;
+}
+
+function capture(onLine?: (line: string) => void) {
+  const stream = new PassThrough();
+  let text = '';
+  stream.on('data', (chunk: Buffer) => {
+    const added = chunk.toString();
+    text += added;
+    for (const line of added.split('\n')) if (line) onLine?.(line);
+  });
+  return { stream, text: () => text };
+}
+
+async function demo(
+  argv: string[],
+  options: {
+    env?: NodeJS.ProcessEnv;
+    cwd?: string;
+    signal?: AbortSignal;
+    onLine?: (line: string) => void;
+  } = {},
+) {
+  const cwd = options.cwd ?? (await workspace());
+  const stdout = capture(options.onLine);
+  const stderr = capture(options.onLine);
+  const code = await runDemo({
+    argv,
+    env: options.env ?? {},
+    cwd,
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+    signal: options.signal ?? new AbortController().signal,
+  });
+  const summaryLine = argv.includes('--json') ? stdout.text().trim().split('\n').at(-1) : undefined;
+  return {
+    code,
+    cwd,
+    stdout: stdout.text(),
+    stderr: stderr.text(),
+    summary: summaryLine ? (JSON.parse(summaryLine) as ScreeningSummary) : undefined,
+  };
+}
+
+const csvRows = async (file: string) => (await readFile(file, 'utf8')).trim().split('\n').slice(1);
+
+describe('the demo, end to end over loopback', () => {
+  it('screens 240 sandbox clients with one token and writes a consistent report', async () => {
+    const run = await demo(['--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const summary = run.summary as ScreeningSummary;
+    expect(summary).toMatchObject({
+      mode: 'sandbox',
+      complete: true,
+      clientsScreened: 240,
+      tokenRequests: 1,
+      failures: 0,
+      pagesFetched: 5,
+    });
+    expect(Object.values(summary.byBand).reduce((sum, count) => sum + count, 0)).toBe(240);
+    const rows = await csvRows(summary.report.csv);
+    expect(rows).toHaveLength(240);
+    expect(new Set(rows.map((row) => row.split(',')[0])).size).toBe(240);
+    const json = JSON.parse(await readFile(summary.report.json, 'utf8')) as { rows: unknown[] };
+    expect(json.rows).toHaveLength(240);
+    expect(summary.byBand.positive + summary.byBand.neutral + summary.byBand.negative).toBeGreaterThan(0);
+  });
+
+  it('prints a readable summary without --json', async () => {
+    const run = await demo(['--limit', '60']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/clients screened\s+60/);
+    expect(run.stdout).toMatch(/token requests\s+1/);
+    expect(run.stdout).toContain('fetched Intend page 1');
+  });
+
+  it('completes under a 30% fault rate with every client scored or recorded as failed, none lost or repeated', async () => {
+    const run = await demo(['--json', '--sandbox-fault-rate', '0.3']);
+    expect(run.code, run.stderr).toBe(0);
+    const summary = run.summary as ScreeningSummary;
+    expect(summary.retries).toBeGreaterThan(0);
+    const rows = await csvRows(summary.report.csv);
+    expect(rows).toHaveLength(240);
+    expect(new Set(rows.map((row) => row.split(',')[0])).size).toBe(240);
+    for (const row of rows) expect(row).toMatch(/,(positive|neutral|negative|not found|failed),/);
+  });
+
+  it('an interrupted run resumes to the same report as an uninterrupted one', async () => {
+    const whole = await demo(['--json']);
+    const controller = new AbortController();
+    const cwd = await workspace();
+    const interrupted = await demo(['--json', '--concurrency', '4'], {
+      cwd,
+      signal: controller.signal,
+      onLine: (line) => {
+        if (line.startsWith('screened 100 clients')) controller.abort();
+      },
+    });
+    expect(interrupted.code).toBe(130);
+    expect(interrupted.stderr).toContain('Resume with: pnpm demo --resume');
+    const partial = interrupted.summary as ScreeningSummary;
+    expect(partial.complete).toBe(false);
+    expect(partial.clientsScreened).toBeGreaterThanOrEqual(100);
+    expect(partial.clientsScreened).toBeLessThan(240);
+    const resumed = await demo(['--json', '--resume', partial.checkpoint as string], { cwd });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(await csvRows((resumed.summary as ScreeningSummary).report.csv)).toEqual(
+      await csvRows((whole.summary as ScreeningSummary).report.csv),
+    );
+  });
+
+  it('names exactly the missing variables of a partial configuration', async () => {
+    const run = await demo([], { env: { INTEND_BASE_URL: 'https://acme.intend.com', INGO_CLIENT_ID: 'me' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'Missing: INTEND_API_KEY, INTEND_SECRET_KEY, INGO_CLIENT_SECRET, INGO_TOKEN_URL, INGO_API_URL',
+    );
+  });
+
+  it('rejects bad flags with the fix', async () => {
+    const run = await demo(['--sandbox-fault-rate', '2']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--sandbox-fault-rate');
+    expect(run.stderr).toContain('--help');
+  });
+
+  it('runs unchanged against live endpoints from the environment, and never prints a secret', async () => {
+    const sandboxes = await startEmbeddedSandboxes({ clients: 60, latency: 0, faultRate: 0 });
+    try {
+      const env = {
+        INTEND_BASE_URL: sandboxes.intend.baseUrl,
+        INTEND_API_KEY: sandboxes.intend.apiKey,
+        INTEND_SECRET_KEY: sandboxes.intend.secretKey,
+        INGO_TOKEN_URL: sandboxes.ingo.tokenUrl,
+        INGO_API_URL: sandboxes.ingo.baseUrl,
+        INGO_CLIENT_ID: sandboxes.ingo.clientId,
+        INGO_CLIENT_SECRET: sandboxes.ingo.clientSecret,
+      };
+      const run = await demo(['--json'], { env });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.summary).toMatchObject({ mode: 'live', clientsScreened: 60, tokenRequests: 1 });
+      expect(sandboxes.tokensIssued()).toBe(1);
+
+      const refused = await demo([], { env: { ...env, INTEND_SECRET_KEY: 'a-wrong-secret-key-000000' } });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('The Intend API refused the credentials');
+      for (const output of [run.stdout, run.stderr, refused.stdout, refused.stderr]) {
+        expect(output).not.toContain(sandboxes.intend.secretKey);
+        expect(output).not.toContain('a-wrong-secret-key-000000');
+        expect(output).not.toContain(sandboxes.ingo.clientSecret);
+      }
+    } finally {
+      await sandboxes.close();
+    }
+  });
+
+  it('Ctrl-C (SIGINT) on the built program stops cleanly and says how to resume', async () => {
+    const cwd = await workspace();
+    const child = spawn(
+      process.execPath,
+      [new URL('../dist/main.js', import.meta.url).pathname, '--sandbox-latency', '20', '--concurrency', '2'],
+      {
+        cwd,
+        env: { PATH: process.env['PATH'] ?? '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (stdout.includes('screened 50 clients') && !child.killed) child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code, stderr).toBe(130);
+    expect(stderr).toContain('Resume with: pnpm demo --resume');
+    expect(stdout).toMatch(/complete\s+no \(interrupted\)/);
+  });
+});
