@@ -58,3 +58,4 @@ export {
 } from './response-format-error.js';
 export { Secret } from './secret.js';
 export { SignatureError, type SignatureErrorOptions, SignatureFailureReason } from './signature-error.js';
+export { type FailedCallContext, toBridgekitError } from './to-bridgekit-error.js';

@@ -1,4 +1,10 @@
-import { ConfigurationError, describeValue, NetworkError, ResponseFormatError } from '@bridgekit/errors';
+import {
+  ConfigurationError,
+  describeValue,
+  NetworkError,
+  ResponseFormatError,
+  toBridgekitError,
+} from '@bridgekit/errors';
 import ky, { type AfterResponseHook, type BeforeRetryHook, type KyInstance, type RetryOptions } from 'ky';
 import { authenticatedFetch } from './authenticated-fetch.js';
 import type {
@@ -17,7 +23,6 @@ import {
   ingoApiUrls,
   isIngoEnvironment,
 } from './ingo-environment.js';
-import { toBridgekitError } from './to-bridgekit-error.js';
 import type { TokenSource } from './token-manager.js';
 import type { Fetch } from './token-manager-options.js';
 import { version } from './version.js';
@@ -264,7 +269,14 @@ export function createIngoClient(options: IngoClientOptions): IngoClient {
       return data as T;
     } catch (error) {
       counters.failures += 1;
-      throw toBridgekitError(error, { method: 'POST', url, timeout, signal: callOptions.signal });
+      throw toBridgekitError(error, {
+        method: 'POST',
+        url,
+        timeout,
+        signal: callOptions.signal,
+        service: 'the Ingo API',
+        reachHint: 'check `environment` or `baseUrl` and the network',
+      });
     }
   };
 

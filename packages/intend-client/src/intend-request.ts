@@ -1,10 +1,15 @@
-import { ConfigurationError, isBridgekitError, isHttpError, NetworkError } from '@bridgekit/errors';
+import {
+  ConfigurationError,
+  isBridgekitError,
+  isHttpError,
+  NetworkError,
+  toBridgekitError,
+} from '@bridgekit/errors';
 import { createIntendSigner, type IntendSigner, intendAuth } from '@bridgekit/intend-signer';
 import ky, { type KyInstance, type RetryOptions } from 'ky';
 import { unwrapEnvelope } from './envelope.js';
 import { type IntendClientOptions, idempotentMethods, retryableStatuses } from './intend-client-options.js';
 import type { QueryParameters } from './paginator.js';
-import { toBridgekitError } from './to-bridgekit-error.js';
 import { version } from './version.js';
 
 /** Per-call options of `request()`. */
@@ -194,6 +199,8 @@ export function createRequester(options: IntendClientOptions): {
         url: url.href,
         timeout,
         signal: call.signal,
+        service: 'the Intend API',
+        reachHint: 'check `baseUrl` and the network',
       });
     }
   };

@@ -1,0 +1,73 @@
+import ky, { HTTPError, NetworkError as KyNetworkError, TimeoutError as KyTimeoutError } from 'ky';
+import { describe, expect, it } from 'vitest';
+import {
+  isAbortError,
+  isNetworkError,
+  isRateLimitError,
+  isServerError,
+  isTimeoutError,
+  ResponseFormatError,
+  toBridgekitError,
+} from './index.js';
+
+const context = {
+  method: 'GET',
+  url: 'https://acme.intend.test/api/clients',
+  timeout: 5000,
+  service: 'the Intend API',
+  reachHint: 'check `baseUrl` and the network',
+};
+
+describe('toBridgekitError', () => {
+  it('maps a real ky HTTPError, body and headers included', async () => {
+    const fetch = async () =>
+      Response.json(
+        { status: 429, response: false, msg: 'Slow down' },
+        { status: 429, headers: { 'retry-after': '2' } },
+      );
+    const failure = await ky('https://acme.intend.test/api/clients', { fetch, retry: 0 }).catch(
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(HTTPError);
+    const mapped = toBridgekitError(failure, context);
+    expect(isRateLimitError(mapped)).toBe(true);
+    expect(mapped.message).toContain('Slow down');
+    expect((mapped as { retryAfter?: number }).retryAfter).toBe(2000);
+  });
+
+  it('maps ky timeouts and network errors', () => {
+    const request = new Request(context.url);
+    expect(isTimeoutError(toBridgekitError(new KyTimeoutError(request), context))).toBe(true);
+    const network = toBridgekitError(
+      new KyNetworkError(request, { cause: new TypeError('fetch failed') }),
+      context,
+    );
+    expect(isNetworkError(network)).toBe(true);
+    expect(network.message).toContain('Could not reach the Intend API; check `baseUrl` and the network');
+  });
+
+  it('recognises a forced retry by its cause, and the caller’s abort whatever was thrown', async () => {
+    const fetch = async () => new Response('{"status": 200', { status: 200 });
+    const forced = await ky('https://x.test/', {
+      fetch,
+      retry: { limit: 1, delay: () => 0 },
+      hooks: {
+        afterResponse: [() => ky.retry({ cause: new ResponseFormatError({ expected: 'JSON' }) })],
+      },
+    }).catch((error: unknown) => error);
+    expect(toBridgekitError(forced, context)).toBeInstanceOf(ResponseFormatError);
+    const controller = new AbortController();
+    controller.abort();
+    expect(
+      isAbortError(toBridgekitError(new Error('anything'), { ...context, signal: controller.signal })),
+    ).toBe(true);
+  });
+
+  it('passes bridgekit errors through and wraps anything else as a network failure', () => {
+    const server = toBridgekitError(new TypeError('socket hang up'), context);
+    expect(isNetworkError(server)).toBe(true);
+    expect(isServerError(server)).toBe(false);
+    const original = new ResponseFormatError({ expected: 'JSON' });
+    expect(toBridgekitError(original, context)).toBe(original);
+  });
+});
