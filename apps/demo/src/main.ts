@@ -6,7 +6,6 @@ process.on('SIGINT', () => {
   interrupts += 1;
   // The first Ctrl-C stops cleanly (partial report and checkpoint); a second one does not wait.
   if (interrupts > 1) process.exit(ExitCode.Interrupted);
-  process.stderr.write('\nStopping: aborting requests and writing the partial report...\n');
   controller.abort();
 });
 

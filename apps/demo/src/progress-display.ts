@@ -23,9 +23,11 @@ export function createProgressDisplay(
       cliProgress.Presets.shades_classic,
     );
     const started = performance.now();
+    let stopped = false;
     bar.start(expectedTotal ?? 0, 0, { pages: 0, rate: '0' });
     return {
       update(progress) {
+        if (stopped) return;
         const total = progress.listingDone ? progress.listed : Math.max(expectedTotal ?? 0, progress.listed);
         const seconds = (performance.now() - started) / 1000;
         bar.setTotal(total);
@@ -34,7 +36,11 @@ export function createProgressDisplay(
           rate: (progress.screened / Math.max(seconds, 0.001)).toFixed(0),
         });
       },
-      stop: () => bar.stop(),
+      stop: () => {
+        if (stopped) return;
+        stopped = true;
+        bar.stop();
+      },
     };
   }
   let lastPages = 0;

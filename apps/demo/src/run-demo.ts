@@ -164,6 +164,12 @@ export async function runDemo(io: DemoIo): Promise<number> {
       options.json ? io.stderr : io.stdout,
       options.limit ?? (target.mode === 'sandbox' ? options.clients : undefined),
     );
+    // The bar owns the terminal line: stop it before saying anything.
+    const onInterrupt = () => {
+      display.stop();
+      io.stderr.write('Stopping: aborting requests and writing the partial report...\n');
+    };
+    io.signal.addEventListener('abort', onInterrupt, { once: true });
     const result = await runScreening({
       intend,
       scoreIdentity,
@@ -173,6 +179,7 @@ export async function runDemo(io: DemoIo): Promise<number> {
       resume,
       onProgress: (progress) => display.update(progress),
     });
+    io.signal.removeEventListener('abort', onInterrupt);
     display.stop();
 
     const stamp = fileTimestamp(now());
