@@ -148,6 +148,9 @@ describe('retryable', () => {
     [401, false],
     [404, false],
     [501, false],
+    [505, false],
+    [520, true],
+    [599, true],
   ])('status %i -> %s', (status, retryable) => {
     expect(createHttpError({ status, method: 'GET', url: 'https://x.test/' }).retryable).toBe(retryable);
   });

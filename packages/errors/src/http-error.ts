@@ -20,12 +20,18 @@ export interface HttpErrorOptions {
   readonly cause?: unknown;
   /**
   Whether repeating the request may succeed.
-  @default true for 408, 429, 500, 502, 503 and 504; false otherwise
+  @default true for 408, 429 and every 5xx but 501 and 505; false otherwise
   */
   readonly retryable?: boolean;
 }
 
-const retryableStatuses: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+// 501 (Not Implemented) and 505 (HTTP Version Not Supported) fail the same way every time; every
+// other 5xx, 408 and 429 describe a passing condition.
+function isRetryableStatus(status: number): boolean {
+  return (
+    status === 408 || status === 429 || (status >= 500 && status <= 599 && status !== 501 && status !== 505)
+  );
+}
 
 function describe(options: HttpErrorOptions, url: string): string {
   const summary = `${options.method.toUpperCase()} ${url} failed with status ${options.status}`;
@@ -63,7 +69,7 @@ export class HttpError extends BridgekitError {
     const url = redactUrl(options.url);
     super(describe(options, url), code, {
       cause: options.cause,
-      retryable: options.retryable ?? retryableStatuses.has(options.status),
+      retryable: options.retryable ?? isRetryableStatus(options.status),
     });
     this.status = options.status;
     this.method = options.method.toUpperCase();
@@ -158,7 +164,7 @@ export class RateLimitError extends HttpError {
   }
 }
 
-/** 5xx: the server failed. 500, 502, 503 and 504 are retryable. */
+/** 5xx: the server failed. Retryable, except 501 and 505, which fail the same way every time. */
 export class ServerError extends HttpError {
   static override readonly kind: string = 'ServerError';
 
