@@ -17,7 +17,7 @@ const url = 'https://acme.intend.test/api/clients?page=1';
 
 describe('signature comparison', () => {
   it('constantTimeEqual is exact, including differences at either end and in length', () => {
-    const signature = 'a'.repeat(63) + 'b';
+    const signature = `${'a'.repeat(63)}b`;
     expect(constantTimeEqual(signature, signature)).toBe(true);
     expect(constantTimeEqual(signature, `c${signature.slice(1)}`)).toBe(false);
     expect(constantTimeEqual(signature, `${signature.slice(0, -1)}c`)).toBe(false);
