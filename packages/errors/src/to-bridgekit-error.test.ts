@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import ky, { HTTPError, NetworkError as KyNetworkError, TimeoutError as KyTimeoutError } from 'ky';
 import { describe, expect, it } from 'vitest';
 import {
@@ -69,5 +70,38 @@ describe('toBridgekitError', () => {
     expect(isServerError(server)).toBe(false);
     const original = new ResponseFormatError({ expected: 'JSON' });
     expect(toBridgekitError(original, context)).toBe(original);
+  });
+
+  it('never keeps the sent request (signed headers, bearer tokens) on the mapped error', async () => {
+    const headers = {
+      'api-key': 'key-7f3a',
+      signature: 'c0ffee'.repeat(10),
+      authorization: 'Bearer tok-9b2e',
+    };
+    const fetch = async () => new Response('boom', { status: 500 });
+    const http = await ky('https://acme.intend.test/api/clients', { fetch, retry: 0, headers }).catch(
+      (error: unknown) => error,
+    );
+    const request = new Request('https://acme.intend.test/api/clients', { headers });
+    const failures = [
+      toBridgekitError(http, context),
+      toBridgekitError(new KyTimeoutError(request), context),
+      toBridgekitError(new KyNetworkError(request), context),
+    ];
+    for (const failure of failures) {
+      const rendered = `${inspect(failure, { depth: 10, showHidden: true })}${JSON.stringify(failure)}`;
+      for (const secret of ['key-7f3a', 'c0ffee'.repeat(10), 'tok-9b2e'])
+        expect(rendered).not.toContain(secret);
+    }
+  });
+
+  it('an abort wins over the error it caused', () => {
+    const controller = new AbortController();
+    controller.abort();
+    const failure = toBridgekitError(new ResponseFormatError({ expected: 'JSON' }), {
+      ...context,
+      signal: controller.signal,
+    });
+    expect(isAbortError(failure)).toBe(true);
   });
 });

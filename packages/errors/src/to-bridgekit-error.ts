@@ -1,5 +1,6 @@
 import { type BridgekitError, isBridgekitError } from './bridgekit-error.js';
 import { createHttpError } from './error-from-response.js';
+import { redactUrl } from './redact.js';
 import { AbortError, NetworkError, TimeoutError } from './request-errors.js';
 
 /** What the failed call was, for the error's fields and message. */
@@ -37,6 +38,19 @@ function kyError(error: unknown, name: string): KyLikeError | undefined {
 }
 
 /**
+ky's errors carry the `Request` that was sent (signed headers and bearer tokens included) and its
+options; kept as `cause`, `util.inspect(error)` would print them. Keep the name and a redacted
+message only.
+*/
+function safeCause(error: unknown): unknown {
+  if (!(error instanceof Error) || !('request' in error || 'options' in error || 'response' in error))
+    return error;
+  const cause = new Error(error.message.replace(/https?:\/\/\S+/g, (found) => redactUrl(found)));
+  cause.name = error.name;
+  return cause;
+}
+
+/**
 Maps whatever an HTTP call threw (a ky `HTTPError`, `TimeoutError`, `NetworkError` or exhausted
 forced retry, a platform `fetch` failure, an abort, or an error raised by a hook) to the bridgekit
 error a caller can act on. Bridgekit errors pass through unchanged.
@@ -51,15 +65,17 @@ try {
 ```
 */
 export function toBridgekitError(error: unknown, context: FailedCallContext): BridgekitError {
+  const url = redactUrl(context.url);
+  // The caller's abort comes first: whatever broke as a consequence (a body read, a retry) is noise.
+  if (context.signal?.aborted || (error instanceof Error && error.name === 'AbortError')) {
+    return new AbortError(`The request was aborted by the caller (${context.method} ${url})`, {
+      cause: safeCause(error),
+    });
+  }
   if (isBridgekitError(error)) return error;
   const forcedRetry = kyError(error, 'ForceRetryError');
   // A forced retry that ran out of attempts: the real failure is its cause.
   if (forcedRetry && isBridgekitError(forcedRetry.cause)) return forcedRetry.cause;
-  if (context.signal?.aborted || (error instanceof Error && error.name === 'AbortError')) {
-    return new AbortError(`The request was aborted by the caller (${context.method} ${context.url})`, {
-      cause: error,
-    });
-  }
   const http = kyError(error, 'HTTPError');
   if (http?.response) {
     return createHttpError({
@@ -68,24 +84,19 @@ export function toBridgekitError(error: unknown, context: FailedCallContext): Br
       url: http.request?.url ?? context.url,
       headers: http.response.headers,
       body: http.data,
-      cause: error,
-    });
-  }
-  if (kyError(error, 'TimeoutError')) {
-    return new TimeoutError({
-      timeout: context.timeout,
-      method: context.method,
-      url: context.url,
-      cause: error,
+      cause: safeCause(error),
     });
   }
   const where = { method: context.method, url: context.url };
+  if (kyError(error, 'TimeoutError')) {
+    return new TimeoutError({ ...where, timeout: context.timeout, cause: safeCause(error) });
+  }
   const network = kyError(error, 'NetworkError');
   if (network) {
     return new NetworkError(`Could not reach ${context.service}; ${context.reachHint}`, {
       ...where,
-      cause: network.cause ?? error,
+      cause: safeCause(network.cause ?? error),
     });
   }
-  return new NetworkError(`The request to ${context.service} failed`, { ...where, cause: error });
+  return new NetworkError(`The request to ${context.service} failed`, { ...where, cause: safeCause(error) });
 }

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
 import {
+  type HttpError,
+  isAbortError,
   isAuthenticationError,
   isConfigurationError,
+  isHttpError,
   isResponseFormatError,
   isServerError,
   type ResponseFormatError,
@@ -187,17 +190,57 @@ describe('createIntendClient', () => {
     }
   });
 
-  it('never shows the secret key in the client, its errors or their logs', async () => {
-    const intend = client(scriptedFetch(() => new Response('nope', { status: 401 })).fetch);
-    const failure = await intend.clients.get(1).catch((error: unknown) => error);
-    for (const rendering of [
-      JSON.stringify(failure),
-      inspect(failure, { depth: 8 }),
-      String(failure),
-      inspect(intend, { depth: 4 }),
-    ]) {
-      expect(rendering).not.toContain(secretKey);
+  it('never shows the secret key, nor a replayable api-key and signature, in the client, its errors or their logs', async () => {
+    const server = scriptedFetch(
+      () => new Response('nope', { status: 401 }),
+      () => new Response('boom', { status: 500 }),
+    );
+    const intend = client(server.fetch, { retry: 0 });
+    const refused = await intend.clients.get(1).catch((error: unknown) => error);
+    const failed = await intend.clients.get(2).catch((error: unknown) => error);
+    const signatures = server.requests.map((request) => request.headers.get('signature') ?? 'missing');
+    for (const failure of [refused, failed]) {
+      for (const rendering of [
+        JSON.stringify(failure),
+        inspect(failure, { depth: 10, showHidden: true }),
+        String(failure),
+      ]) {
+        expect(rendering).not.toContain(secretKey);
+        expect(rendering).not.toContain(apiKey);
+        for (const signature of signatures) expect(rendering).not.toContain(signature);
+      }
     }
+    expect(inspect(intend, { depth: 4 })).not.toContain(secretKey);
+  });
+
+  it('maps a failure envelope whose status is not an HTTP status without losing it', async () => {
+    const failure = await client(
+      scriptedFetch(() => Response.json({ status: 999, response: false, msg: 'odd' })).fetch,
+    )
+      .clients.get(1)
+      .catch((error: unknown) => error);
+    expect(isHttpError(failure)).toBe(true);
+    expect((failure as HttpError).status).toBe(999);
+  });
+
+  it('an abort while the body is read is an AbortError, not a retryable failure', async () => {
+    const controller = new AbortController();
+    // Like a real fetch: the body stalls half-way, and an abort of the request errors it.
+    const fetch = async (input: Request | string | URL, init?: RequestInit) => {
+      const request = input instanceof Request ? input : new Request(input, init);
+      const body = new ReadableStream<Uint8Array>({
+        start(stream) {
+          stream.enqueue(new TextEncoder().encode('{"status": 200, "response": true, "data": '));
+          request.signal.addEventListener('abort', () => stream.error(request.signal.reason));
+          queueMicrotask(() => controller.abort());
+        },
+      });
+      return new Response(body);
+    };
+    const failure = await client(fetch, { retry: 0 })
+      .clients.get(1, { signal: controller.signal })
+      .catch((error: unknown) => error);
+    expect(isAbortError(failure)).toBe(true);
   });
 
   it('keeps `version` equal to package.json', () => {

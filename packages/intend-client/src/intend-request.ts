@@ -66,7 +66,7 @@ function signerFrom(options: IntendClientOptions): IntendSigner {
   });
 }
 
-function retryOptions(retry: IntendClientOptions['retry']): RetryOptions {
+function retryOptions(retry: IntendClientOptions['retry'], timeout: number): RetryOptions {
   const defaults: RetryOptions = {
     limit: 2,
     methods: [...idempotentMethods],
@@ -74,6 +74,8 @@ function retryOptions(retry: IntendClientOptions['retry']): RetryOptions {
     afterStatusCodes: [413, 429, 503],
     retryOnTimeout: true,
     jitter: true,
+    // A `Retry-After: 3600` must not park a request for an hour: wait at most one timeout.
+    maxRetryAfter: timeout,
     // Failures raised by the envelope check (a broken body) retry as their `retryable` says.
     shouldRetry: ({ error }) => (isBridgekitError(error) ? error.retryable : undefined),
   };
@@ -126,6 +128,8 @@ export function createRequester(options: IntendClientOptions): {
     try {
       text = await response.text();
     } catch (cause) {
+      // The caller's abort also breaks the body: report it as the abort, never as a retryable failure.
+      if (request.signal.aborted) throw request.signal.reason ?? cause;
       throw new NetworkError('The response body broke off before it was complete', { ...context, cause });
     }
     const init200 = { status: response.status, statusText: response.statusText, headers: response.headers };
@@ -134,7 +138,7 @@ export function createRequester(options: IntendClientOptions): {
       data = unwrapEnvelope(text, context);
     } catch (error) {
       // A failure envelope becomes the HTTP failure it describes, so ky's status-based retries apply.
-      if (isHttpError(error) && error.status >= 400) {
+      if (isHttpError(error) && error.status >= 400 && error.status <= 599) {
         return new Response(text, { status: error.status, headers: response.headers });
       }
       throw error;
@@ -147,7 +151,7 @@ export function createRequester(options: IntendClientOptions): {
   const instance = ky.create({
     baseUrl,
     timeout,
-    retry: retryOptions(options.retry),
+    retry: retryOptions(options.retry, timeout),
     fetch: envelopeFetch,
     headers: {
       accept: 'application/json',

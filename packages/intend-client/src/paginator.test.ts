@@ -79,10 +79,17 @@ describe('Paginator', () => {
     expect(server.requested.slice(0, 3)).toEqual([1, 2, 3]);
   });
 
-  it('never holds more than prefetch + 1 pages', async () => {
+  it('never holds more than prefetch + 1 pages, in flight or buffered', async () => {
     const server = fakeServer(1000);
-    await collect(new Paginator(server.fetcher, { prefetch: 2 }));
-    expect(server.maxInFlight()).toBeLessThanOrEqual(3);
+    let worst = 0;
+    for await (const page of new Paginator(server.fetcher, { prefetch: 2 }).pages()) {
+      // Pages requested beyond the one being consumed, and not cancelled: in flight or waiting.
+      const ahead = server.requested.filter(
+        (number) => number > page.number && !server.aborted.includes(number),
+      );
+      worst = Math.max(worst, ahead.length + 1);
+    }
+    expect(worst).toBe(3);
   });
 
   it('uses last_page: fetches in parallel up to `concurrency`, never past the end, yields in order', async () => {
@@ -184,5 +191,23 @@ describe('Paginator', () => {
   it('rejects bad options with a ConfigurationError naming the option', () => {
     expect(() => new Paginator(fakeServer(1).fetcher, { startPage: 0 })).toThrow(/`startPage`/);
     expect(() => new Paginator(fakeServer(1).fetcher, { prefetch: 1.5 })).toThrow(/`prefetch`/);
+  });
+
+  it('a page cut short by maxItems resumes from itself, so nothing is lost', async () => {
+    const server = fakeServer(240);
+    const pages = await collect(new Paginator(server.fetcher, { maxItems: 75 }).pages());
+    const last = pages.at(-1);
+    expect(last?.checkpoint).toEqual({ page: 2 });
+    const seen = new Set(pages.flatMap((page) => page.items.map((item) => item.id)));
+    for await (const item of new Paginator(server.fetcher, { startPage: last?.checkpoint.page ?? 1 }))
+      seen.add(item.id);
+    expect([...seen].sort((left, right) => left - right)).toEqual(
+      Array.from({ length: 240 }, (_, index) => index + 1),
+    );
+  });
+
+  it('toArray without a limit names `limit`', async () => {
+    const paginator = new Paginator(fakeServer(10).fetcher);
+    await expect(paginator.toArray({} as { limit: number })).rejects.toThrow(/`limit`/);
   });
 });

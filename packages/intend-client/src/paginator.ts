@@ -140,7 +140,13 @@ export class Paginator<T> implements AsyncIterable<T> {
 
   /** Collects records into an array. `limit` is required so a huge listing is never loaded by accident. */
   async toArray(options: { readonly limit: number }): Promise<T[]> {
-    const limit = positiveInteger('limit', options?.limit, Number.NaN, 0);
+    if (options?.limit === undefined) {
+      throw new ConfigurationError({
+        option: 'limit',
+        expected: 'a whole number, so that toArray never loads a whole listing by accident',
+      });
+    }
+    const limit = positiveInteger('limit', options.limit, 0, 0);
     const capped = new Paginator(
       this.#fetchPage,
       { ...this.#options, maxItems: Math.min(limit, this.#options.maxItems ?? limit) },
@@ -163,6 +169,13 @@ export class Paginator<T> implements AsyncIterable<T> {
     const signal = options.signal;
 
     const queue: InFlight<T>[] = [];
+    // One listener on the caller's signal for the whole listing, fanned out to the pages in flight:
+    // AbortSignal.any per page would tie every page's signal to a long-lived caller signal.
+    const active = new Set<AbortController>();
+    const abortActive = () => {
+      for (const controller of active) controller.abort(signal?.reason);
+    };
+    signal?.addEventListener('abort', abortActive, { once: true });
     let nextToFetch = startPage;
     let lastPage: number | undefined;
     let itemsYielded = 0;
@@ -187,12 +200,11 @@ export class Paginator<T> implements AsyncIterable<T> {
         const number = nextToFetch;
         nextToFetch += 1;
         const controller = new AbortController();
-        const requestSignal = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
         const started = this.#now();
-        const result = this.#fetchPage(number, requestSignal).then((page) => ({
-          page,
-          elapsedMs: this.#now() - started,
-        }));
+        active.add(controller);
+        const result = this.#fetchPage(number, controller.signal)
+          .then((page) => ({ page, elapsedMs: this.#now() - started }))
+          .finally(() => active.delete(controller));
         // Errors surface when the page's turn comes; a page abandoned before then must not be an unhandled rejection.
         result.catch(() => undefined);
         queue.push({ number, controller, started, result });
@@ -256,7 +268,8 @@ export class Paginator<T> implements AsyncIterable<T> {
         yield {
           number: head.number,
           items,
-          checkpoint: { page: head.number + 1 },
+          // A page cut short by maxItems is not done: resuming repeats its start rather than losing its rest.
+          checkpoint: { page: items.length < page.items.length ? head.number : head.number + 1 },
           lastPage,
           total: page.total,
         };
@@ -266,6 +279,7 @@ export class Paginator<T> implements AsyncIterable<T> {
       }
     } finally {
       // Reached on completion, on error, and when the caller `break`s out of `for await`.
+      signal?.removeEventListener('abort', abortActive);
       for (const pending of queue.splice(0)) pending.controller.abort();
     }
   }
