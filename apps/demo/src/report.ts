@@ -12,6 +12,8 @@ export interface ScreeningSummary {
   readonly failures: number;
   readonly pagesFetched: number;
   readonly tokenRequests: number;
+  /** Ingo identity-score calls made by this run (a resumed run makes only the missing ones). */
+  readonly scoringCalls: number;
   readonly retries: number;
   readonly wallTimeMs: number;
   readonly report: { readonly csv: string; readonly json: string };
@@ -21,7 +23,10 @@ export interface ScreeningSummary {
 const groups = ['emailAddress', 'mobileNumber', 'address'] as const;
 
 function csvField(value: string | number | undefined): string {
-  const text = value === undefined ? '' : String(value);
+  // Names and emails come from Intend: a leading = + - @ (or tab, CR) would run as a formula in a
+  // spreadsheet, so such a cell is prefixed with an apostrophe (OWASP's CSV injection advice).
+  const raw = value === undefined ? '' : String(value);
+  const text = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
@@ -81,10 +86,10 @@ export async function writeReport(
   return { csv, json };
 }
 
-export async function writeCheckpoint(
+export async function writeCheckpoint<T extends ScreeningCheckpoint>(
   directory: string,
   stamp: string,
-  checkpoint: ScreeningCheckpoint,
+  checkpoint: T,
 ): Promise<string> {
   await mkdir(directory, { recursive: true });
   const file = join(directory, `screening-${stamp}.checkpoint.json`);
@@ -101,6 +106,7 @@ export function formatSummary(summary: ScreeningSummary): string {
     ['failures', String(summary.failures)],
     ['pages fetched', String(summary.pagesFetched)],
     ['token requests', String(summary.tokenRequests)],
+    ['scoring calls', String(summary.scoringCalls)],
     ['retries', String(summary.retries)],
     ['wall time', `${(summary.wallTimeMs / 1000).toFixed(2)} s`],
     ['report (csv)', summary.report.csv],

@@ -103,28 +103,82 @@ describe('the demo, end to end over loopback', () => {
     for (const row of rows) expect(row).toMatch(/,(positive|neutral|negative|not found|failed),/);
   });
 
-  it('an interrupted run resumes to the same report as an uninterrupted one', async () => {
-    const whole = await demo(['--json']);
+  it('an interrupted run resumes, with its own settings, to the same report without rescoring', async () => {
+    const settings = ['--clients', '500', '--limit', '300', '--concurrency', '4'];
+    const whole = await demo(['--json', ...settings]);
+    expect(whole.summary).toMatchObject({ clientsScreened: 300, scoringCalls: 300 });
     const controller = new AbortController();
     const cwd = await workspace();
-    const interrupted = await demo(['--json', '--concurrency', '4'], {
+    const interrupted = await demo(['--json', ...settings], {
       cwd,
       signal: controller.signal,
+      // Page 3 arriving is the middle of a page's scoring, not a page boundary.
       onLine: (line) => {
-        if (line.startsWith('screened 100 clients')) controller.abort();
+        if (line.startsWith('fetched Intend page 3')) controller.abort();
       },
     });
     expect(interrupted.code).toBe(130);
     expect(interrupted.stderr).toContain('Resume with: pnpm demo --resume');
     const partial = interrupted.summary as ScreeningSummary;
     expect(partial.complete).toBe(false);
-    expect(partial.clientsScreened).toBeGreaterThanOrEqual(100);
-    expect(partial.clientsScreened).toBeLessThan(240);
+    expect(partial.clientsScreened).toBeLessThan(300);
+    // Only --resume: the limit and the sandbox size come from the checkpoint.
     const resumed = await demo(['--json', '--resume', partial.checkpoint as string], { cwd });
     expect(resumed.code, resumed.stderr).toBe(0);
-    expect(await csvRows((resumed.summary as ScreeningSummary).report.csv)).toEqual(
+    const finished = resumed.summary as ScreeningSummary;
+    expect(await csvRows(finished.report.csv)).toEqual(
       await csvRows((whole.summary as ScreeningSummary).report.csv),
     );
+    // Clients finished before the interrupt are not scored again; at most the 4 in flight are.
+    expect(partial.scoringCalls + finished.scoringCalls).toBeGreaterThanOrEqual(300);
+    expect(partial.scoringCalls + finished.scoringCalls).toBeLessThanOrEqual(304);
+    expect(finished.scoringCalls).toBe(300 - partial.clientsScreened);
+  });
+
+  it('refuses to resume a checkpoint under another configuration', async () => {
+    const controller = new AbortController();
+    const cwd = await workspace();
+    const interrupted = await demo(['--json'], {
+      cwd,
+      signal: controller.signal,
+      onLine: (line) => {
+        if (line.startsWith('fetched Intend page 2')) controller.abort();
+      },
+    });
+    const live = {
+      INTEND_BASE_URL: 'https://acme.intend.test',
+      INTEND_API_KEY: 'k',
+      INTEND_SECRET_KEY: 's',
+      INGO_CLIENT_ID: 'i',
+      INGO_CLIENT_SECRET: 'c',
+      INGO_ENVIRONMENT: 'uat',
+    };
+    const refused = await demo(['--resume', (interrupted.summary as ScreeningSummary).checkpoint as string], {
+      cwd,
+      env: live,
+    });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('sandbox mode');
+  });
+
+  it('an unreachable host is one sentence and the fix', async () => {
+    const env = {
+      INTEND_BASE_URL: 'http://127.0.0.1:9',
+      INTEND_API_KEY: 'k',
+      INTEND_SECRET_KEY: 'a-secret-key-for-nothing',
+      INGO_TOKEN_URL: 'http://127.0.0.1:9/connect/token',
+      INGO_API_URL: 'http://127.0.0.1:9',
+      INGO_CLIENT_ID: 'i',
+      INGO_CLIENT_SECRET: 'c',
+    };
+    const run = await demo(['--limit', '5'], { env });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'Could not reach 127.0.0.1:9. Check INTEND_BASE_URL, INGO_TOKEN_URL or INGO_API_URL, and the network.',
+    );
+    expect(run.stderr).not.toContain('startPage');
+    // Nothing was screened, so there is nothing to resume.
+    expect(run.stderr).not.toContain('Resume with');
   });
 
   it('names exactly the missing variables of a partial configuration', async () => {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
+  ConfigurationError,
   isAbortError,
   isAuthenticationError,
   isBridgekitError,
@@ -91,27 +92,69 @@ async function endpoints(configuration: DemoConfiguration, options: CliOptions):
   };
 }
 
-/** One sentence saying what went wrong and how to fix it. */
+// The library appends the listing's resume point to messages; the demo has its own resume hint.
+const listingSuffix = / \(listing stopped at page \d+ after \d+ records; resume with `startPage: \d+`\)$/;
+
+/** One sentence saying what went wrong, then the fix. */
 function fatalMessage(error: unknown, mode: 'sandbox' | 'live'): string {
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = (error instanceof Error ? error.message : String(error)).replace(listingSuffix, '');
   if (isAuthenticationError(error)) {
-    return `The Intend API refused the credentials (${detail}). Check INTEND_API_KEY, INTEND_SECRET_KEY, INTEND_SIGNATURE_SCHEME and the machine's clock.`;
+    return `The Intend API refused the credentials (HTTP ${error.status}). Check INTEND_API_KEY, INTEND_SECRET_KEY, INTEND_SIGNATURE_SCHEME and this machine's clock.`;
   }
   if (isOAuthError(error)) {
-    return `Ingo refused the token request (${detail}). Check INGO_CLIENT_ID, INGO_CLIENT_SECRET, INGO_SCOPE and INGO_AUTH_METHOD.`;
+    return `Ingo refused the token request (${error.error}). Check INGO_CLIENT_ID, INGO_CLIENT_SECRET, INGO_SCOPE and INGO_AUTH_METHOD.`;
   }
   if (isNetworkError(error)) {
-    return `Could not reach the API (${detail}). Check ${mode === 'live' ? 'INTEND_BASE_URL, INGO_TOKEN_URL / INGO_API_URL and your network' : 'that 127.0.0.1 ports can be opened'}.`;
+    const host = error.url ? new URL(error.url).host : 'the API';
+    return mode === 'live'
+      ? `Could not reach ${host}. Check INTEND_BASE_URL, INGO_TOKEN_URL or INGO_API_URL, and the network.`
+      : `Could not reach the embedded sandbox at ${host}. Check that this machine allows connections on 127.0.0.1.`;
   }
   return `The run stopped: ${detail}`;
 }
 
-async function readCheckpoint(file: string): Promise<ScreeningCheckpoint> {
-  const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<ScreeningCheckpoint>;
-  if (parsed.version !== 1 || typeof parsed.page !== 'number' || !Array.isArray(parsed.rows)) {
-    throw new Error(`${file} is not a screening checkpoint written by this demo`);
+/** What a checkpoint file holds: the rows so far, where to list from, and the run's settings. */
+interface SavedCheckpoint extends ScreeningCheckpoint {
+  readonly settings: {
+    readonly mode: 'sandbox' | 'live';
+    readonly limit: number | null;
+    readonly clients: number | null;
+    readonly intendBaseUrl: string | null;
+  };
+}
+
+async function readCheckpoint(file: string): Promise<SavedCheckpoint> {
+  const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<SavedCheckpoint>;
+  if (
+    parsed.version !== 1 ||
+    typeof parsed.page !== 'number' ||
+    !Array.isArray(parsed.rows) ||
+    !parsed.settings
+  ) {
+    throw new ConfigurationError({
+      option: '--resume',
+      expected: 'a checkpoint file written by this demo',
+      received: file,
+    });
   }
-  return parsed as ScreeningCheckpoint;
+  return parsed as SavedCheckpoint;
+}
+
+/** A resumed run continues the original one: same mode and tenant, same limit and sandbox size. */
+function resumedOptions(
+  options: CliOptions,
+  configuration: DemoConfiguration,
+  saved: SavedCheckpoint,
+): CliOptions {
+  const { settings } = saved;
+  const baseUrl = configuration.mode === 'live' ? configuration.intend.baseUrl : null;
+  if (settings.mode !== configuration.mode || settings.intendBaseUrl !== baseUrl) {
+    throw new ConfigurationError({
+      option: '--resume',
+      expected: `the configuration of the interrupted run (${settings.mode === 'live' ? `live, INTEND_BASE_URL=${settings.intendBaseUrl}` : 'sandbox mode: no INTEND_* or INGO_* variables'})`,
+    });
+  }
+  return { ...options, limit: settings.limit ?? undefined, clients: settings.clients ?? options.clients };
 }
 
 /** Runs the whole demo and resolves to the process exit code. */
@@ -120,7 +163,7 @@ export async function runDemo(io: DemoIo): Promise<number> {
   const now = io.now ?? (() => new Date());
   let options: CliOptions;
   let configuration: DemoConfiguration;
-  let resume: ScreeningCheckpoint | undefined;
+  let resume: SavedCheckpoint | undefined;
   try {
     options = parseCliOptions(io.argv);
     if (options.help) {
@@ -128,7 +171,10 @@ export async function runDemo(io: DemoIo): Promise<number> {
       return ExitCode.Done;
     }
     configuration = loadConfiguration(environmentWithDotEnv(io.cwd, io.env));
-    resume = options.resume === undefined ? undefined : await readCheckpoint(resolve(io.cwd, options.resume));
+    if (options.resume !== undefined) {
+      resume = await readCheckpoint(resolve(io.cwd, options.resume));
+      options = resumedOptions(options, configuration, resume);
+    }
   } catch (error) {
     io.stderr.write(
       `${error instanceof Error ? error.message : String(error)}\n${isConfigurationError(error) ? 'Run with --help for the options.\n' : ''}`,
@@ -137,7 +183,13 @@ export async function runDemo(io: DemoIo): Promise<number> {
   }
   const log = (line: string) => (options.json ? io.stderr : io.stdout).write(`${line}\n`);
 
-  const target = await endpoints(configuration, options);
+  let target: Endpoints;
+  try {
+    target = await endpoints(configuration, options);
+  } catch (error) {
+    io.stderr.write(`${fatalMessage(error, configuration.mode)}\n`);
+    return ExitCode.Fatal;
+  }
   let intendRetries = 0;
   const countRetry = () => {
     intendRetries += 1;
@@ -147,8 +199,12 @@ export async function runDemo(io: DemoIo): Promise<number> {
       log(
         `Sandbox mode: Intend at ${target.sandboxes.intend.baseUrl}, Ingo at ${target.sandboxes.ingo.baseUrl} (no credentials needed).`,
       );
-    if (resume)
-      log(`Resuming: ${resume.rows.length} clients already screened, listing from page ${resume.page}.`);
+    if (resume) {
+      const limit = options.limit === undefined ? '' : `, --limit ${options.limit}`;
+      log(
+        `Resuming: ${resume.rows.length} clients already screened, listing from page ${resume.page}${limit}.`,
+      );
+    }
     const intend = createIntendClient({
       ...target.intend,
       // Sandbox faults are frequent on purpose: more attempts keep the listing itself alive.
@@ -193,13 +249,22 @@ export async function runDemo(io: DemoIo): Promise<number> {
       failures: result.rows.filter((row) => row.overallBand === 'failed').length,
       pagesFetched: result.pagesFetched,
       tokenRequests: tokens.stats.tokenRequests,
+      scoringCalls: ingo.stats.calls,
       retries: intendRetries + ingo.stats.retries + tokens.stats.retries,
       wallTimeMs: performance.now() - started,
     };
     const report = await writeReport(outDirectory, stamp, result.rows, base);
-    const checkpoint = result.checkpoint
-      ? await writeCheckpoint(outDirectory, stamp, result.checkpoint)
-      : undefined;
+    const settings: SavedCheckpoint['settings'] = {
+      mode: target.mode,
+      limit: options.limit ?? null,
+      clients: target.mode === 'sandbox' ? options.clients : null,
+      intendBaseUrl: configuration.mode === 'live' ? configuration.intend.baseUrl : null,
+    };
+    // Nothing screened, nothing to resume: a fresh run does the same.
+    const checkpoint =
+      result.checkpoint && result.rows.length > 0
+        ? await writeCheckpoint(outDirectory, stamp, { ...result.checkpoint, settings })
+        : undefined;
     const summary: ScreeningSummary = { ...base, report, checkpoint };
     if (options.json) io.stdout.write(`${JSON.stringify(summary)}\n`);
     else io.stdout.write(`\n${formatSummary(summary)}\n`);

@@ -50,6 +50,7 @@ export interface ScreeningOptions {
   readonly intend: IntendClient;
   readonly scoreIdentity: ScoreIdentity;
   readonly concurrency: number;
+  /** The most rows the report may hold, resumed rows included. */
   readonly limit: number | undefined;
   readonly signal: AbortSignal;
   readonly resume: ScreeningCheckpoint | undefined;
@@ -186,7 +187,6 @@ export async function runScreening(options: ScreeningOptions): Promise<Screening
     startPage,
     prefetch: 1,
     signal,
-    ...(options.limit === undefined ? {} : { maxItems: options.limit }),
     onPage: ({ items }) => {
       pagesFetched += 1;
       listed += items.length;
@@ -194,13 +194,26 @@ export async function runScreening(options: ScreeningOptions): Promise<Screening
     },
   });
 
+  // `limit` counts the report's rows, resumed ones included: only the rest is screened now.
+  let budget = (options.limit ?? Number.POSITIVE_INFINITY) - rows.size;
+
   async function* toScreen(): AsyncGenerator<{ client: IntendClientRecord; page: number }> {
+    if (budget <= 0) {
+      listingDone = true;
+      return;
+    }
     for await (const page of listing.pages()) {
       lastPageSeen = page.number;
       for (const client of page.items) {
         if (rows.has(client.id)) continue;
         unfinished.set(page.number, (unfinished.get(page.number) ?? 0) + 1);
+        budget -= 1;
         yield { client, page: page.number };
+        // Leaving the loop ends the listing and cancels any page fetched ahead.
+        if (budget <= 0) {
+          listingDone = true;
+          return;
+        }
       }
     }
     listingDone = true;
