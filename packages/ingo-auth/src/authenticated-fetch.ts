@@ -1,10 +1,48 @@
+import type { AccessToken } from './access-token.js';
 import type { TokenSource } from './token-manager.js';
-import type { Fetch } from './token-manager-options.js';
+import type { Fetch, GetTokenOptions } from './token-manager-options.js';
 
 /** @internal Counters the authenticated fetch reports to. */
 export interface AuthenticationCounters {
   requests: number;
   authenticationRetries: number;
+}
+
+/** Errors the token source threw; see {@link isTokenFailure}. */
+const tokenFailures = new WeakSet<object>();
+
+/**
+@internal Whether `error` came from the token source rather than from the API. The token manager
+retries its own requests, and its `NetworkError` and `TimeoutError` share their names with ky's,
+which ky recognises by name: without this, ky would retry them too and multiply the token
+requests (3 attempts × (1 + ky's retries)).
+*/
+export function isTokenFailure(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && tokenFailures.has(error);
+}
+
+async function tokenFor(tokens: TokenSource, options: GetTokenOptions): Promise<AccessToken> {
+  try {
+    return await tokens.getToken(options);
+  } catch (error) {
+    if (typeof error === 'object' && error !== null) tokenFailures.add(error);
+    throw error;
+  }
+}
+
+/**
+Whether a 401 says the token lacks a scope (RFC 6750 section 3.1 wants 403 for that, but not every
+server complies): a fresh token would have the same scopes, so it is not worth one.
+*/
+function isInsufficientScope(response: Response): boolean {
+  const challenge = response.headers.get('www-authenticate') ?? '';
+  // Whole auth-params, so that a quoted error_description mentioning the code does not count.
+  for (const [, name, value] of challenge.matchAll(
+    /([\w!#$%&'*+.^`|~-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^\s,]*)/g,
+  )) {
+    if (name?.toLowerCase() === 'error' && value?.replace(/^"|"$/g, '') === 'insufficient_scope') return true;
+  }
+  return false;
 }
 
 /**
@@ -27,7 +65,9 @@ function withBearer(request: Request, body: ArrayBuffer | undefined, accessToken
 /**
 @internal Wraps `fetch` so that each attempt carries a Bearer token for `scope`, taken when the
 attempt starts (a retry after a backoff gets a fresh one). On a 401 it invalidates exactly that
-token (compare-and-swap, so concurrent 401s cause one refresh) and sends the request once more.
+token (compare-and-swap, so concurrent 401s cause one refresh) and sends the request once more,
+unless the challenge says `insufficient_scope`. A 403 (what RFC 6750 prescribes for a missing
+scope) is returned as it is: a new token would not change it.
 
 The token is set on a copy of the request: the request ky keeps, and so every hook and every
 error, never holds the `Authorization` header.
@@ -42,13 +82,13 @@ export function authenticatedFetch(
     const request = input instanceof Request && init === undefined ? input : new Request(input, init);
     const body = request.body === null ? undefined : await request.arrayBuffer();
     const scoped = scope === undefined ? {} : { scope };
-    const token = await tokens.getToken({ signal: request.signal, ...scoped });
+    const token = await tokenFor(tokens, { signal: request.signal, ...scoped });
     counters.requests += 1;
     const response = await fetch(withBearer(request, body, token.accessToken.reveal()));
-    if (response.status !== 401) return response;
+    if (response.status !== 401 || isInsufficientScope(response)) return response;
     void response.body?.cancel().catch(() => undefined);
     tokens.invalidate(token.accessToken);
-    const fresh = await tokens.getToken({ signal: request.signal, ...scoped });
+    const fresh = await tokenFor(tokens, { signal: request.signal, ...scoped });
     counters.requests += 1;
     counters.authenticationRetries += 1;
     return fetch(withBearer(request, body, fresh.accessToken.reveal()));

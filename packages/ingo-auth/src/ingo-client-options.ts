@@ -64,7 +64,9 @@ export interface IngoClientOptions {
   scoring inquiries, so their POSTs are retried: on network errors, timeouts, 408, 429, 500, 502,
   503 and 504, and a body that broke off, with exponential backoff, full jitter and `Retry-After`
   honoured. A 401 is not retried here: it invalidates the token and is sent once more with a fresh
-  one, whatever this option says.
+  one, whatever this option says (unless it says `insufficient_scope`). A failed token request is
+  never retried here either: the token manager has retried it already. A `shouldRetry` given here
+  is asked about API failures only.
   @default {limit: 2}
   @example {limit: 4, backoffLimit: 2000}
   */

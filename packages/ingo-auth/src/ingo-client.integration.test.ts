@@ -1,4 +1,4 @@
-import { AbortError, AuthenticationError } from '@bridgekit/errors';
+import { AbortError, PermissionError } from '@bridgekit/errors';
 import type { RunningSandbox } from '@bridgekit/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIngoClient } from './ingo-client.js';
@@ -84,7 +84,7 @@ describe('Ingo client against the sandbox over loopback', () => {
     }
   });
 
-  it('fails with AuthenticationError when the token lacks the scope', async () => {
+  it('fails with PermissionError at once when the token lacks the scope', async () => {
     const tokens = createTokenManager({
       tokenUrl: `${running.url}/connect/token`,
       clientId: 'demo-client',
@@ -92,7 +92,9 @@ describe('Ingo client against the sandbox over loopback', () => {
       scope: ingoScopes.checkMakerScore,
     });
     const ingo = createIngoClient({ tokens, baseUrl: running.url });
-    await expect(ingo.identityScore(identityRequest)).rejects.toBeInstanceOf(AuthenticationError);
+    await expect(ingo.identityScore(identityRequest)).rejects.toBeInstanceOf(PermissionError);
+    expect(tokens.stats).toMatchObject({ tokenRequests: 1, invalidations: 0 });
+    expect(ingo.stats).toMatchObject({ requests: 1, authenticationRetries: 0 });
   });
 
   it('aborts a slow call', async () => {

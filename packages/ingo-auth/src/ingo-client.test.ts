@@ -5,9 +5,12 @@ import {
   HttpError,
   NetworkError,
   OAuthError,
+  PermissionError,
   ResponseFormatError,
   ServerError,
+  TimeoutError,
 } from '@bridgekit/errors';
+import type { RetryOptions } from 'ky';
 import { describe, expect, it } from 'vitest';
 import { createIngoClient } from './ingo-client.js';
 import type { IngoClientOptions } from './ingo-client-options.js';
@@ -24,6 +27,7 @@ import {
   sandboxTokenUrl,
 } from './testing/test-helpers.js';
 import { createTokenManager } from './token-manager.js';
+import type { Fetch } from './token-manager-options.js';
 
 const check = {
   checkNumber: '1234',
@@ -135,12 +139,54 @@ describe('401 handling', () => {
   });
 
   it('gives up after one retry with AuthenticationError carrying the traceId', async () => {
-    const { sandbox, ingo } = setup({ scope: ingoScopes.checkMakerScore });
+    const { sandbox, tokens } = setup();
+    // Every token is revoked before the API sees it: the resend gets a 401 too.
+    const ingo = createIngoClient({
+      tokens,
+      baseUrl: sandboxBaseUrl,
+      fetch: (input, init) => {
+        sandbox.revokeTokens();
+        return sandbox.fetch(input, init);
+      },
+      retry: { limit: 2, delay: () => 0 },
+    });
     const error = await ingo.dupexInquiry(check).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toMatchObject({ status: 401, traceId: expect.stringMatching(/^\|/) });
     expect(sandbox.issuedTokens).toBe(2);
     expect(sandbox.stats.count('POST /dupex/inquiry', 401)).toBe(2);
+  });
+
+  it('fails with PermissionError at once when the token lacks the scope (403)', async () => {
+    const { sandbox, ingo, tokens } = setup({ scope: ingoScopes.checkMakerScore });
+    const error = await ingo.dupexInquiry(check).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PermissionError);
+    expect(error).toMatchObject({ status: 403, traceId: expect.stringMatching(/^\|/) });
+    expect(sandbox.issuedTokens).toBe(1);
+    expect(sandbox.stats.count('POST /dupex/inquiry', 403)).toBe(1);
+    expect(tokens.stats.invalidations).toBe(0);
+    expect(ingo.stats).toMatchObject({ requests: 1, authenticationRetries: 0, retries: 0 });
+  });
+
+  it.each([
+    ['Bearer error="insufficient_scope", scope="a b"', 1],
+    ['Bearer realm="ingo", ERROR=insufficient_scope', 1],
+    ['Bearer error="invalid_token", error_description="not error=\\"insufficient_scope\\""', 2],
+    ['Bearer', 2],
+  ])('sends a 401 once more unless its challenge says insufficient_scope: %s', async (challenge, sends) => {
+    const { sandbox, tokens } = setup();
+    const api = recordingFetch(() =>
+      Response.json(
+        { title: 'Unauthorized', status: 401, traceId: '|0-0.' },
+        { status: 401, headers: { 'www-authenticate': challenge } },
+      ),
+    );
+    const ingo = createIngoClient({ tokens, baseUrl: sandboxBaseUrl, fetch: api.fetch, retry: 0 });
+    const error = await ingo.identityScore(identityRequest).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(api.requests).toHaveLength(sends);
+    expect(tokens.stats.invalidations).toBe(sends - 1);
+    expect(sandbox.issuedTokens).toBe(sends);
   });
 
   it('passes token errors through as they are', async () => {
@@ -158,6 +204,75 @@ describe('401 handling', () => {
     });
     await expect(failing.identityScore(identityRequest)).rejects.toBeInstanceOf(OAuthError);
     expect(ingo.stats.requests).toBe(0);
+  });
+});
+
+describe('token failures', () => {
+  /** A token endpoint that never answers: down, or silent until the manager's timeout. */
+  const failingEndpoint = (kind: 'network' | 'timeout') => {
+    let requests = 0;
+    const fetch: Fetch = (_input, init) => {
+      requests += 1;
+      if (kind === 'network') return Promise.reject(new TypeError('fetch failed'));
+      return new Promise((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      });
+    };
+    return { fetch, requests: () => requests };
+  };
+
+  const quick: RetryOptions = { limit: 2, delay: () => 0 };
+  it.each<['network' | 'timeout', typeof NetworkError | typeof TimeoutError, RetryOptions]>([
+    ['network', NetworkError, quick],
+    ['timeout', TimeoutError, quick],
+    ['network', NetworkError, { ...quick, shouldRetry: () => true }],
+  ])(
+    "are thrown after the token manager's own attempts, never retried by ky (%s)",
+    async (kind, errorClass, retry) => {
+      const endpoint = failingEndpoint(kind);
+      const tokens = createTokenManager({
+        tokenUrl: sandboxTokenUrl,
+        clientId: 'demo-client',
+        clientSecret: 'demo-secret',
+        scope: ingoScopes.identityScore,
+        fetch: endpoint.fetch,
+        timeout: 5,
+        retry: { attempts: 3, backoff: 0, maxBackoff: 0, cooldown: 0 },
+      });
+      const api = recordingFetch(() => Response.json({}));
+      const ingo = createIngoClient({ tokens, baseUrl: sandboxBaseUrl, fetch: api.fetch, retry });
+      const error = await ingo.identityScore(identityRequest).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(errorClass);
+      expect(error).toMatchObject({ url: sandboxTokenUrl });
+      expect(endpoint.requests()).toBe(3);
+      expect(tokens.stats).toMatchObject({ tokenRequests: 3, failures: 1 });
+      expect(ingo.stats).toMatchObject({ retries: 0, requests: 0, failures: 1 });
+      expect(api.requests).toHaveLength(0);
+    },
+  );
+
+  it('are not retried by the ky instance either, even with its shouldRetry replaced', async () => {
+    const endpoint = failingEndpoint('network');
+    const tokens = createTokenManager({
+      tokenUrl: sandboxTokenUrl,
+      clientId: 'demo-client',
+      clientSecret: 'demo-secret',
+      scope: ingoScopes.identityScore,
+      fetch: endpoint.fetch,
+      retry: { attempts: 3, backoff: 0, maxBackoff: 0, cooldown: 0 },
+    });
+    const ingo = createIngoClient({
+      tokens,
+      baseUrl: sandboxBaseUrl,
+      fetch: recordingFetch(() => Response.json({})).fetch,
+    });
+    const eager = ingo.ky.extend({ retry: { limit: 2, delay: () => 0, shouldRetry: () => true } });
+    const error = await eager
+      .post(`${sandboxBaseUrl}/identity/score`, { json: {} })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(endpoint.requests()).toBe(3);
+    expect(ingo.stats.retries).toBe(0);
   });
 });
 

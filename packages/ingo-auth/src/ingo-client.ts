@@ -6,7 +6,7 @@ import {
   toBridgekitError,
 } from '@bridgekit/errors';
 import ky, { type AfterResponseHook, type BeforeRetryHook, type KyInstance, type RetryOptions } from 'ky';
-import { authenticatedFetch } from './authenticated-fetch.js';
+import { authenticatedFetch, isTokenFailure } from './authenticated-fetch.js';
 import type {
   CheckMakerScoreRequest,
   CheckMakerScoreResponse,
@@ -110,6 +110,7 @@ function retryOptions(retry: IngoClientOptions['retry']): RetryOptions {
     afterStatusCodes: [413, 429, 503],
     retryOnTimeout: true,
     jitter: true,
+    shouldRetry: ({ error }) => (isTokenFailure(error) ? false : undefined),
   };
   if (retry === undefined) return defaults;
   if (typeof retry === 'number') {
@@ -122,13 +123,21 @@ function retryOptions(retry: IngoClientOptions['retry']): RetryOptions {
     }
     return { ...defaults, limit: retry };
   }
-  return { ...defaults, ...retry };
+  const given = retry.shouldRetry;
+  return {
+    ...defaults,
+    ...retry,
+    // Token failures come after the token manager's own attempts: never retried again here, and
+    // never shown to the caller's shouldRetry, which could not tell them from the API's.
+    shouldRetry: (state) => (isTokenFailure(state.error) ? false : given?.(state)),
+  };
 }
 
 /**
 Creates a client for the Ingo risk APIs. Every request carries a Bearer token from `tokens` and
 the `apiVersion` header; a 401 invalidates that token and sends the request once more with a
-fresh one; failures are retried with backoff; problem details become `@bridgekit/errors`
+fresh one (not for `insufficient_scope`, nor a 403); API failures are retried with backoff, token
+failures are not (the token manager retried them); problem details become `@bridgekit/errors`
 classes that carry Ingo's `traceId`.
 
 @example
@@ -208,6 +217,11 @@ export function createIngoClient(options: IngoClientOptions): IngoClient {
   const countRetry: BeforeRetryHook = () => {
     counters.retries += 1;
   };
+  // A second guard, for a `shouldRetry` replaced through `ky.extend()`: a token failure stops
+  // here instead of starting another round of token requests.
+  const keepTokenFailures: BeforeRetryHook = ({ error }) => {
+    if (isTokenFailure(error)) throw error;
+  };
 
   const base = ky.create({
     timeout,
@@ -220,7 +234,7 @@ export function createIngoClient(options: IngoClientOptions): IngoClient {
       ...options.headers,
     },
     hooks: {
-      beforeRetry: [countRetry, ...(options.hooks?.beforeRetry ?? [])],
+      beforeRetry: [keepTokenFailures, countRetry, ...(options.hooks?.beforeRetry ?? [])],
       afterResponse: [readBody, ...(options.hooks?.afterResponse ?? [])],
       ...(options.hooks?.beforeRequest === undefined ? {} : { beforeRequest: options.hooks.beforeRequest }),
       ...(options.hooks?.beforeError === undefined ? {} : { beforeError: options.hooks.beforeError }),

@@ -122,6 +122,21 @@ describe('no secret or token in any error output', () => {
           clientSecret: secret,
           scope: 's',
         }),
+      // Unparsable: Node's TypeError would carry the whole input, user info included.
+      () =>
+        createTokenManager({
+          tokenUrl: `https://demo-client:${secret}@exa mple.test/token`,
+          clientId: 'demo-client',
+          clientSecret: secret,
+          scope: 's',
+        }),
+      () =>
+        createTokenManager({
+          tokenUrl: 'https://id:SUPERSECRET@exa mple.com/token',
+          clientId: 'demo-client',
+          clientSecret: 'SUPERSECRET',
+          scope: 's',
+        }),
       () =>
         createTokenManager({
           environment: 'uat',
@@ -146,7 +161,7 @@ describe('no secret or token in any error output', () => {
         caught = error;
       }
       expect((caught as Error).name).toBe('ConfigurationError');
-      expectClean(caught);
+      expectClean(caught, 'SUPERSECRET');
     }
   });
 
@@ -172,11 +187,23 @@ describe('no secret or token in any error output', () => {
     sandbox.injectFault({ kind: 'drop', route: '/check-maker/score', times: 2 });
     errors.push(await failure(ingo.checkMakerScore({ aba: '1', accountNumber: '2' })));
     errors.push(await failure(ingo.checkMakerScore({ aba: 'x', accountNumber: '' })));
+    // Revoked before the API sees it, every time: a 401, a fresh token, and a 401 again.
+    const revoking = createIngoClient({
+      tokens,
+      baseUrl: sandboxBaseUrl,
+      fetch: (input, init) => {
+        sandbox.revokeTokens();
+        return sandbox.fetch(input, init);
+      },
+      retry: 0,
+    });
+    errors.push(await failure(revoking.checkMakerScore({ aba: '1', accountNumber: '2' })));
     expect(errors.map((error) => (error as Error).name)).toEqual([
-      'AuthenticationError',
+      'PermissionError',
       'ServerError',
       'NetworkError',
       'HttpError',
+      'AuthenticationError',
     ]);
     const latest = (await tokens.getToken()).accessToken.reveal();
     for (const value of [...errors, tokens, token, ingo, tokens.stats])

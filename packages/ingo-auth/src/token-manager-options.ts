@@ -145,6 +145,15 @@ export interface TokenManagerOptions {
   */
   readonly store?: TokenStore;
   /**
+  Milliseconds to wait for each call to the store (`get`, `set`, `lock`, a lock's `release`). A call
+  that takes longer counts as a miss, as no lock (the token is fetched without one) or as a write
+  that did not happen, so a store that hangs (a Redis client queueing commands while disconnected)
+  delays token requests by a few of these at most instead of forever.
+  @default the smaller of 1000 and `timeout`
+  @example 250
+  */
+  readonly storeTimeout?: number;
+  /**
   The `User-Agent` header of token requests.
   @default 'bridgekit-ingo-auth/<version>'
   @example 'acme-screening/2.3'

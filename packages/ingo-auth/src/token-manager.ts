@@ -8,8 +8,13 @@ import type {
 } from './token-manager-options.js';
 import { asBridgekitError, requestToken } from './token-request.js';
 import { resolveTokenSettings } from './token-settings.js';
-import { createMemoryTokenStore, type TokenStore, type TokenStoreLock } from './token-store.js';
-import { callerAborted, sleep, untilAborted } from './waiting.js';
+import {
+  type Awaitable,
+  createMemoryTokenStore,
+  type TokenStore,
+  type TokenStoreLock,
+} from './token-store.js';
+import { callerAborted, type Settled, settleWithin, sleep, untilAborted } from './waiting.js';
 
 /** What the Ingo client needs from a token provider; a `TokenManager` is one. */
 export interface TokenSource {
@@ -31,7 +36,8 @@ export interface TokenManager extends TokenSource {
   /**
   Compare-and-swap: drops the cached token only if it is still `accessToken` (call it with the
   token a 401 answered), so any number of concurrent 401s cause one refresh. Returns whether a
-  token was dropped.
+  token was dropped. When the store has `delete`, the token is removed from it too (only while it
+  still holds that token), so that managers sharing the store do not pick it up.
   */
   invalidate(accessToken: string | Secret | AccessToken): boolean;
   /** A snapshot of the counters; see {@link TokenManagerStats}. */
@@ -64,6 +70,9 @@ interface Slot {
 }
 
 type Counters = { -readonly [Name in keyof TokenManagerStats]: number };
+
+/** A lock held in the store, or `'unsupported'`: fetch without one (no `lock`, or it failed). */
+type HeldLock = TokenStoreLock | 'unsupported';
 
 const storePollInterval = 50;
 
@@ -140,6 +149,17 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   };
   const defaultSlot = slotFor(settings.scope);
 
+  // Removes a refused token from a shared store. Not awaited: invalidate() answers at once, and a
+  // store that fails only leaves the token there until it expires.
+  const forget = (key: string, token: AccessToken): void => {
+    if (!store.delete) return;
+    try {
+      Promise.resolve(store.delete(key, token)).catch(() => undefined);
+    } catch {
+      // As above: a store that throws must not break invalidate().
+    }
+  };
+
   const refreshPoint = (token: AccessToken): number => {
     const lifetime = Math.max(0, token.expiresAt - token.issuedAt);
     const ahead = settings.refreshAhead ?? Math.min(60_000, lifetime * 0.1);
@@ -153,13 +173,14 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     slot.invalidated = undefined;
   };
 
-  // A store that fails (Redis down) must not stop token requests: its errors count as misses.
+  // A store that fails or hangs (Redis down) must not stop token requests: each call gets
+  // `storeTimeout`, and an error or a timeout counts as a miss, no lock or a lost write.
+  const storeCall = <T>(operation: () => Awaitable<T>): Promise<Settled<T>> =>
+    settleWithin(Promise.resolve().then(operation), settings.storeTimeout);
+
   const storeGet = async (key: string): Promise<AccessToken | undefined> => {
-    try {
-      return await store.get(key);
-    } catch {
-      return undefined;
-    }
+    const outcome = await storeCall(() => store.get(key));
+    return outcome.status === 'fulfilled' ? outcome.value : undefined;
   };
 
   const adoptFromStore = async (slot: Slot): Promise<AccessToken | undefined> => {
@@ -174,25 +195,47 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     return stored;
   };
 
-  const takeLock = async (key: string): Promise<TokenStoreLock | 'unsupported' | undefined> => {
+  /** A lock, `'unsupported'` (fetch without one) or undefined (another holder has it). */
+  const takeLock = async (key: string): Promise<HeldLock | undefined> => {
     if (!store.lock) return 'unsupported';
-    try {
-      return await store.lock(key, lockTtl);
-    } catch {
-      return 'unsupported';
+    const taking = Promise.resolve().then(() => store.lock?.(key, lockTtl));
+    const outcome = await storeCall(() => taking);
+    if (outcome.status === 'fulfilled') return outcome.value;
+    if (outcome.status === 'timed-out') {
+      // Granted after we stopped waiting, it would hold every other process back until its ttl.
+      taking.then((late) => late?.release()).catch(() => undefined);
     }
+    return 'unsupported';
   };
 
-  /** Another holder is fetching: wait for its token to appear in the store, for one timeout at most. */
-  const awaitOtherHolder = async (slot: Slot): Promise<AccessToken | undefined> => {
+  const releaseLock = async (lock: HeldLock): Promise<void> => {
+    // A release that fails or hangs is left to the lock's ttl.
+    if (lock !== 'unsupported') await storeCall(() => lock.release());
+  };
+
+  /**
+  Another holder is fetching: wait for its token to appear in the store, or for its lock to go
+  (a holder that failed releases it without storing anything) and fetch under the lock then, for
+  one timeout at most; after that, fetch without the lock.
+  */
+  const awaitOtherHolder = async (slot: Slot): Promise<{ token: AccessToken } | { lock: HeldLock }> => {
     // Wall-clock time, not `now`: an injected clock may stand still.
     const deadline = performance.now() + settings.timeout;
     while (performance.now() < deadline) {
       await sleep(storePollInterval);
       const stored = await adoptFromStore(slot);
-      if (stored) return stored;
+      if (stored) return { token: stored };
+      const lock = await takeLock(slot.key);
+      if (lock === undefined) continue;
+      // The holder may have stored its token and let go between the read above and the lock.
+      const late = await adoptFromStore(slot);
+      if (late) {
+        await releaseLock(lock);
+        return { token: late };
+      }
+      return { lock };
     }
-    return undefined;
+    return { lock: 'unsupported' };
   };
 
   const cooldownLeft = (slot: Slot): number => {
@@ -206,11 +249,8 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     const started = performance.now();
     const { parsed, attempts } = await requestToken(settings, slot.scope, counters);
     const { token } = parsed;
-    try {
-      await store.set(slot.key, token, Math.max(1, token.expiresAt - now()));
-    } catch {
-      // The token still serves this process; only sharing it failed.
-    }
+    // A write that fails or hangs: the token still serves this process, only sharing it failed.
+    await storeCall(() => store.set(slot.key, token, Math.max(1, token.expiresAt - now())));
     adopt(slot, token);
     counters.tokensFetched += 1;
     const event: TokenFetchedEvent = {
@@ -230,23 +270,18 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       await sleep(cooldownLeft(slot));
       const stored = await adoptFromStore(slot);
       if (stored) return stored;
-      const lock = await takeLock(slot.key);
+      let lock = await takeLock(slot.key);
       if (lock === undefined) {
-        const fromOtherHolder = await awaitOtherHolder(slot);
-        if (fromOtherHolder) return fromOtherHolder;
+        const waited = await awaitOtherHolder(slot);
+        if ('token' in waited) return waited.token;
+        lock = waited.lock;
       }
       try {
         const token = await fetchAndStore(slot, background);
         slot.consecutiveFailures = 0;
         return token;
       } finally {
-        if (lock !== undefined && lock !== 'unsupported') {
-          try {
-            await lock.release();
-          } catch {
-            // The lock expires on its own.
-          }
-        }
+        await releaseLock(lock);
       }
     } catch (caught) {
       const error: BridgekitError = asBridgekitError(caught);
@@ -308,7 +343,9 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       const text = tokenText(accessToken);
       let dropped = false;
       for (const slot of slots.values()) {
-        if (slot.current?.token.accessToken.reveal() !== text) continue;
+        const current = slot.current?.token;
+        if (current?.accessToken.reveal() !== text) continue;
+        forget(slot.key, current);
         slot.current = undefined;
         slot.invalidated = text;
         counters.invalidations += 1;

@@ -15,6 +15,7 @@ export interface TokenSettings {
   readonly refreshJitter: number | undefined;
   readonly retry: Required<TokenRetryOptions>;
   readonly timeout: number;
+  readonly storeTimeout: number;
   readonly fetch: Fetch;
   readonly now: () => number;
   readonly random: () => number;
@@ -60,12 +61,13 @@ function tokenUrlFrom(options: TokenManagerOptions): string {
   let url: URL;
   try {
     url = new URL(tokenUrl);
-  } catch (cause) {
+  } catch {
+    // No `cause`: Node puts the raw input on the TypeError, and the URL may carry a secret in its
+    // user info, which `inspect` would then print.
     throw new ConfigurationError({
       option: 'tokenUrl',
       expected: 'an absolute http(s) URL',
       received: tokenUrl,
-      cause,
     });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
@@ -142,6 +144,7 @@ export function resolveTokenSettings(options: TokenManagerOptions): TokenSetting
   checkMilliseconds('refreshAhead', options.refreshAhead);
   checkMilliseconds('refreshJitter', options.refreshJitter);
   checkMilliseconds('timeout', options.timeout, true);
+  checkMilliseconds('storeTimeout', options.storeTimeout, true);
   for (const name of ['fetch', 'now', 'random', 'onTokenFetched', 'onTokenError'] as const) {
     if (options[name] !== undefined && typeof options[name] !== 'function') {
       throw new ConfigurationError({ option: name, expected: 'a function', received: options[name] });
@@ -155,6 +158,7 @@ export function resolveTokenSettings(options: TokenManagerOptions): TokenSetting
   }
   // Looked up per call, so that instrumentation which patches the global fetch later still sees it.
   const fetch: Fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const timeout = options.timeout ?? 30_000;
   return {
     tokenUrl,
     clientId: options.clientId,
@@ -164,7 +168,8 @@ export function resolveTokenSettings(options: TokenManagerOptions): TokenSetting
     refreshAhead: options.refreshAhead,
     refreshJitter: options.refreshJitter,
     retry: retryFrom(options.retry),
-    timeout: options.timeout ?? 30_000,
+    timeout,
+    storeTimeout: options.storeTimeout ?? Math.min(1000, timeout),
     fetch,
     now: options.now ?? Date.now,
     random: options.random ?? Math.random,

@@ -23,6 +23,17 @@ describe('createMemoryTokenStore', () => {
     expect(store.get('key')).toBeUndefined();
   });
 
+  it('deletes a token only while it is still the stored one', () => {
+    const store = createMemoryTokenStore();
+    const newer: AccessToken = { ...token, accessToken: new Secret('y') };
+    store.set('key', newer, 1000);
+    store.delete?.('key', token);
+    expect(store.get('key')).toBe(newer);
+    store.delete?.('key', { ...newer, accessToken: new Secret('y') });
+    expect(store.get('key')).toBeUndefined();
+    store.delete?.('missing', token);
+  });
+
   it('hands a lock to one holder at a time until released or expired', async () => {
     const clock = createClock();
     const store = createMemoryTokenStore({ now: clock.now });

@@ -18,6 +18,10 @@ A shared store holds `AccessToken` objects: serialise `accessToken.reveal()` and
 `Secret` with `new Secret(value)` when reading. `expiresAt` is on the writer's clock, so instances
 that share a store should keep their clocks in sync (NTP).
 
+Every call is awaited for `storeTimeout` milliseconds at most (see `TokenManagerOptions`); a call
+that takes longer, throws or rejects counts as a miss, no lock, or a write that did not happen, so
+a store that is down or hangs slows token requests down but never stops them.
+
 @example
 ```
 const store: TokenStore = {
@@ -26,6 +30,10 @@ const store: TokenStore = {
 	async lock(key, ttlMs) {
 		const ok = await redis.set(`${key}:lock`, '1', 'PX', ttlMs, 'NX');
 		return ok ? {release: () => redis.del(`${key}:lock`)} : undefined;
+	},
+	async delete(key, token) {
+		// Compare-and-delete in one step (a Lua script), so that a newer token stays.
+		await redis.eval(deleteIfSame, 1, key, encode(token));
 	},
 };
 ```
@@ -41,6 +49,13 @@ export interface TokenStore {
   may each fetch a token when theirs runs out.
   */
   lock?(key: string, ttlMs: number): Awaitable<TokenStoreLock | undefined>;
+  /**
+  Optional: removes the token stored under `key`, but only while it is still `token` (compare
+  `accessToken.reveal()`), so that a newer token another process stored meanwhile stays.
+  `invalidate()` calls it, so that managers sharing the store stop picking up a token an API
+  refused. Without it, they keep using that token until they get their own 401, or it expires.
+  */
+  delete?(key: string, token: AccessToken): Awaitable<void>;
 }
 
 /** Options of {@link createMemoryTokenStore}. */
@@ -54,8 +69,9 @@ export interface MemoryTokenStoreOptions {
 }
 
 /**
-The default store: a `Map` in this process, with expiry and locks. Every manager gets its own
-unless you pass one to several managers, which then share tokens and fetch one at a time.
+The default store: a `Map` in this process, with expiry, locks and compare-and-delete. Every
+manager gets its own unless you pass one to several managers, which then share tokens, fetch one
+at a time and see each other's `invalidate()`.
 
 @example
 ```
@@ -77,6 +93,9 @@ export function createMemoryTokenStore(options: MemoryTokenStoreOptions = {}): T
     },
     set(key, token, ttlMs) {
       tokens.set(key, { token, until: now() + ttlMs });
+    },
+    delete(key, token) {
+      if (tokens.get(key)?.token.accessToken.reveal() === token.accessToken.reveal()) tokens.delete(key);
     },
     lock(key, ttlMs) {
       const heldUntil = locks.get(key);

@@ -36,3 +36,29 @@ export function untilAborted<T>(
     );
   });
 }
+
+/** @internal How a promise raced against a deadline ended. */
+export type Settled<T> =
+  | { readonly status: 'fulfilled'; readonly value: T }
+  | { readonly status: 'rejected' }
+  | { readonly status: 'timed-out' };
+
+/**
+@internal Waits for `promise` for `milliseconds` at most, and never rejects: a store that hangs
+(a Redis client queueing commands while disconnected) or fails must not hold callers up.
+*/
+export function settleWithin<T>(promise: Promise<T>, milliseconds: number): Promise<Settled<T>> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve({ status: 'timed-out' }), milliseconds);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve({ status: 'fulfilled', value });
+      },
+      () => {
+        clearTimeout(timer);
+        resolve({ status: 'rejected' });
+      },
+    );
+  });
+}

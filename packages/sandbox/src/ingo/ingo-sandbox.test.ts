@@ -257,12 +257,22 @@ describe('the APIs', () => {
     ).toBe(200);
   });
 
-  it('refuse a token without the API scope', async () => {
+  it('refuse a token without the API scope with 403, as RFC 6750 section 3.1 prescribes', async () => {
     const { sandbox } = sandboxWith();
     const headers = { authorization: `Bearer ${await token(sandbox, ingoSandboxScopes.checkMakerScore)}` };
     const response = await post(sandbox, '/dupex/inquiry', {}, headers);
-    expect(response.status).toBe(401);
-    expect(response.headers.get('www-authenticate')).toContain('insufficient_scope');
+    expect(response.status).toBe(403);
+    expect(response.headers.get('www-authenticate')).toBe(
+      `Bearer error="insufficient_scope", scope="${ingoSandboxScopes.dupexInquiry}"`,
+    );
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(await response.json()).toMatchObject({
+      title: 'Forbidden',
+      status: 403,
+      detail: expect.stringContaining('scope'),
+      instance: '/dupex/inquiry',
+      traceId: expect.stringMatching(/^\|[0-9a-f]{8}-[0-9a-f]{16}\.$/),
+    });
   });
 
   it('check the API version like ASP.NET API versioning', async () => {

@@ -172,7 +172,8 @@ export function createIngoSandbox(options: IngoSandboxOptions): IngoSandbox {
       if (typeof verdict === 'string') {
         return problemResponse(
           {
-            status: 401,
+            // RFC 6750 section 3.1: a valid token without the scope is forbidden, not unauthenticated.
+            status: verdict === 'insufficient_scope' ? 403 : 401,
             detail: `Authorization failure: ${rejectionText[verdict]}.`,
             instance,
             traceId: nextTraceId(),
