@@ -1,6 +1,6 @@
 import { BridgekitError, markErrorClass } from './bridgekit-error.js';
 import { ErrorCode } from './error-codes.js';
-import { redactBody, redactUrl } from './redact.js';
+import { redactBody, redactText, redactUrl } from './redact.js';
 
 export interface HttpErrorOptions {
   /** The HTTP status; for an Intend envelope that reports failure over HTTP 200, the envelope's. */
@@ -35,7 +35,7 @@ function isRetryableStatus(status: number): boolean {
 
 function describe(options: HttpErrorOptions, url: string): string {
   const summary = `${options.method.toUpperCase()} ${url} failed with status ${options.status}`;
-  return options.serverMessage ? `${summary}: ${options.serverMessage}` : summary;
+  return options.serverMessage ? `${summary}: ${redactText(options.serverMessage)}` : summary;
 }
 
 /**

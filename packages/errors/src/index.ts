@@ -43,7 +43,14 @@ export {
   ServerError,
 } from './http-error.js';
 export { type PageCheckpoint, PaginationError, type PaginationErrorOptions } from './pagination-error.js';
-export { type HeadersLike, isSensitiveName, redactBody, redactHeaders, redactUrl } from './redact.js';
+export {
+  type HeadersLike,
+  isSensitiveName,
+  redactBody,
+  redactHeaders,
+  redactText,
+  redactUrl,
+} from './redact.js';
 export {
   AbortError,
   NetworkError,

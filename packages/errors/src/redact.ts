@@ -95,11 +95,43 @@ export function redactHeaders(headers: HeadersLike): Record<string, string> {
   return result;
 }
 
+// Credentials servers echo into free text: `client_secret=…`, `"api-key": "…"`, `password: …`,
+// `Bearer …`. The names that read unambiguously also match with a plain space before the value.
+const textCredential =
+  /\b(client_secret|secret_key|secretkey|api[-_]?key|access_token|refresh_token|id_token|password|signature|secret|token|authorization)(["']?\s*[:=]\s*["']?)([^\s"'&,;]+)/gi;
+const spacedCredential =
+  /\b(client_secret|secret_key|api[-_]key|access_token|refresh_token|password)(\s+)([^\s"'&,;]+)/gi;
+const authorizationScheme = /\b(Bearer|Basic)(\s+)([A-Za-z0-9\-._~+/]+=*)/g;
+
+/**
+Returns `text` with credential values blanked: `name=value`, `name: value` and `"name": "value"`
+for credential names, `client_secret value`, and `Bearer …` / `Basic …` credentials. For messages
+and plain-text bodies a server sent, which may echo what it was given.
+
+@example
+```
+redactText('invalid client_secret=s3cr3t for client demo');
+//=> 'invalid client_secret=[REDACTED] for client demo'
+```
+*/
+export function redactText(text: string): string {
+  // Schemes first: `Authorization: Bearer x` would otherwise lose only the word `Bearer`.
+  return text
+    .replace(
+      authorizationScheme,
+      (_match, scheme: string, separator: string) => `${scheme}${separator}${redacted}`,
+    )
+    .replace(textCredential, (_match, name: string, separator: string) => `${name}${separator}${redacted}`)
+    .replace(spacedCredential, (_match, name: string, separator: string) => `${name}${separator}${redacted}`);
+}
+
 /**
 Returns a deep copy of a parsed JSON body with the values of credential fields replaced by
-`[REDACTED]`, so a server's response can be kept on an error and logged.
+`[REDACTED]` and every string passed through {@link redactText}, so a server's response can be
+kept on an error and logged.
 */
 export function redactBody(body: unknown, depth = 0): unknown {
+  if (typeof body === 'string') return redactText(body);
   if (depth > 8 || body === null || typeof body !== 'object') return body;
   if (Array.isArray(body)) return body.map((item) => redactBody(item, depth + 1));
   const result: Record<string, unknown> = {};

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { redactBody, redactHeaders, redactUrl, Secret } from './index.js';
+import { redactBody, redactHeaders, redactText, redactUrl, Secret } from './index.js';
 
 describe('Secret', () => {
   const value = 'client-secret-value';
@@ -76,6 +76,38 @@ describe('redactUrl on unparseable input', () => {
   it('drops user info that breaks URL parsing', () => {
     expect(redactUrl('https://user:pa/ss@acme.intend.com/api?x=1')).toBe(
       'https://[REDACTED]@acme.intend.com/api',
+    );
+  });
+});
+
+describe('redactText', () => {
+  it.each([
+    ['bad client_secret SUPERSECRET', 'bad client_secret [REDACTED]'],
+    ['invalid client_secret=SUPERSECRET&scope=x', 'invalid client_secret=[REDACTED]&scope=x'],
+    ['{"access_token": "SUPERSECRET", "ok": 1}', '{"access_token": "[REDACTED]", "ok": 1}'],
+    ['header was Authorization: Bearer SUPERSECRET', 'header was Authorization: [REDACTED] [REDACTED]'],
+    ['Basic SUPERSECRET== rejected', 'Basic [REDACTED] rejected'],
+    ['api-key: SUPERSECRET', 'api-key: [REDACTED]'],
+  ])('%s', (text, expected) => {
+    expect(redactText(text)).toBe(expected);
+  });
+
+  it('leaves ordinary messages alone', () => {
+    for (const text of ['The access token expired', 'Client 16 not found', 'token_type must be Bearer']) {
+      expect(redactText(text)).toBe(text);
+    }
+  });
+
+  it('protects error messages and text bodies a server echoed a secret into', async () => {
+    const { createHttpError } = await import('./index.js');
+    const error = createHttpError({
+      status: 500,
+      method: 'POST',
+      url: 'https://auth.test/connect/token',
+      body: 'bad client_secret SUPERSECRET',
+    });
+    expect(`${error.message}${JSON.stringify(error)}${inspect(error, { depth: 8 })}`).not.toContain(
+      'SUPERSECRET',
     );
   });
 });
