@@ -33,7 +33,10 @@ describe('signature comparison', () => {
     const headers = await createIntendSigner({ apiKey, secretKey }).sign({ method: 'GET', url });
     await verifyWith(backend, { method: 'GET', url, headers }, { secretFor: () => secretKey });
     expect(timingSafeEqual).toHaveBeenCalledTimes(1);
-    const wrong = { ...headers, signature: `${headers['signature']?.slice(0, -1)}0` };
+    // Change the last hex digit to a different one (replacing it with a fixed digit would be a
+    // no-op whenever the signature already ends in that digit).
+    const original = headers['signature'] ?? '';
+    const wrong = { ...headers, signature: `${original.slice(0, -1)}${original.endsWith('0') ? '1' : '0'}` };
     await expect(
       verifyWith(backend, { method: 'GET', url, headers: wrong }, { secretFor: () => secretKey }),
     ).rejects.toThrow();
