@@ -10,37 +10,7 @@ import {
   verifyWith,
 } from './verify-intend-request.js';
 
-export {
-  type CanonicalRequestInput,
-  canonicalQuery,
-  canonicalRequest,
-  emptyBodySha256,
-  encodeRfc3986,
-} from './canonical-request.js';
-export type {
-  IntendAuthHeaders,
-  IntendRequestToSign,
-  IntendSigner,
-  IntendSignerOptions,
-} from './create-intend-signer.js';
-export type { HashAlgorithm } from './crypto-backend.js';
-export type { SignableBody, SignatureEncoding } from './encoding.js';
-export { defaultHeaderNames, type IntendHeaderNames } from './header-names.js';
-export { intendAuth } from './intend-auth.js';
-export {
-  type CustomScheme,
-  IntendScheme,
-  type IntendSignatureScheme,
-  type StringToSign,
-  type StringToSignInput,
-  type TimestampUnit,
-} from './signature-scheme.js';
-export type {
-  SecretLookup,
-  VerifiableRequest,
-  VerifiedIntendRequest,
-  VerifyIntendRequestOptions,
-} from './verify-intend-request.js';
+export * from './public-api.js';
 
 /** See `createIntendSigner` in index.ts; HMAC through node:crypto. */
 export function createIntendSigner(options: IntendSignerOptions): IntendSigner {

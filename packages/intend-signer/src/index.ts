@@ -1,6 +1,6 @@
 // The default entry: Web Crypto, for every runtime. index.node.ts exports the same API on
-// node:crypto; package.json picks it under the `node` condition. Keep the two export lists equal
-// (entries.test.ts checks).
+// node:crypto; package.json picks it under the `node` condition. Both re-export public-api.ts and
+// add only the two functions that bind their backend (entries.test.ts checks the lists are equal).
 import { createSignerWith, type IntendSigner, type IntendSignerOptions } from './create-intend-signer.js';
 import {
   type VerifiableRequest,
@@ -10,37 +10,7 @@ import {
 } from './verify-intend-request.js';
 import { webCryptoBackend } from './web-crypto-backend.js';
 
-export {
-  type CanonicalRequestInput,
-  canonicalQuery,
-  canonicalRequest,
-  emptyBodySha256,
-  encodeRfc3986,
-} from './canonical-request.js';
-export type {
-  IntendAuthHeaders,
-  IntendRequestToSign,
-  IntendSigner,
-  IntendSignerOptions,
-} from './create-intend-signer.js';
-export type { HashAlgorithm } from './crypto-backend.js';
-export type { SignableBody, SignatureEncoding } from './encoding.js';
-export { defaultHeaderNames, type IntendHeaderNames } from './header-names.js';
-export { intendAuth } from './intend-auth.js';
-export {
-  type CustomScheme,
-  IntendScheme,
-  type IntendSignatureScheme,
-  type StringToSign,
-  type StringToSignInput,
-  type TimestampUnit,
-} from './signature-scheme.js';
-export type {
-  SecretLookup,
-  VerifiableRequest,
-  VerifiedIntendRequest,
-  VerifyIntendRequestOptions,
-} from './verify-intend-request.js';
+export * from './public-api.js';
 
 /**
 Creates a signer for one API key and secret key. The secret is imported once (a non-extractable
