@@ -2,16 +2,12 @@ import { ConfigurationError, type Secret } from '@bridgekit/errors';
 import { guardAgainstBrowser } from './browser-guard.js';
 import type { CryptoBackend, HmacFunction } from './crypto-backend.js';
 import { bodyBytes, type SignableBody } from './encoding.js';
-import { type IntendHeaderNames, type ResolvedHeaderNames, resolveHeaderNames } from './header-names.js';
+import type { IntendHeaderNames, ResolvedHeaderNames } from './header-names.js';
 import { andThen } from './maybe-promise.js';
 import { revealSecretKey } from './secret-key.js';
 import { parseServerDate } from './server-date.js';
-import {
-  type IntendScheme,
-  type IntendSignatureScheme,
-  type ResolvedScheme,
-  resolveScheme,
-} from './signature-scheme.js';
+import { resolveSharedOptions, type SharedOptions } from './shared-options.js';
+import type { IntendScheme, IntendSignatureScheme, ResolvedScheme } from './signature-scheme.js';
 
 /** Options of `createIntendSigner`. */
 export interface IntendSignerOptions {
@@ -109,40 +105,23 @@ const token = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // Visible ASCII only: API keys are printable identifiers, and this catches a stray space or newline.
 const visibleAscii = /^[\x21-\x7e]+$/;
 
-function validateOptions(options: unknown): asserts options is IntendSignerOptions {
-  if (typeof options !== 'object' || options === null) {
-    throw new ConfigurationError({
-      option: 'options',
-      expected: 'an object such as {apiKey, secretKey}',
-      received: options,
-    });
-  }
-}
-
 class Signer implements IntendSigner {
   readonly #apiKey: string;
   readonly #scheme: ResolvedScheme;
   readonly #names: ResolvedHeaderNames;
-  readonly #now: () => number;
+  readonly #clock: () => number;
   readonly #hmac: HmacFunction;
   readonly #backend: CryptoBackend;
   #offset: number;
 
-  constructor(backend: CryptoBackend, options: IntendSignerOptions) {
-    const { apiKey, now, clockOffsetMs } = options;
+  constructor(backend: CryptoBackend, options: IntendSignerOptions, shared: SharedOptions) {
+    const { apiKey, clockOffsetMs } = options;
     if (typeof apiKey !== 'string' || !visibleAscii.test(apiKey)) {
       throw new ConfigurationError({
         option: 'apiKey',
         expected: 'a non-empty string of visible ASCII characters',
         received: apiKey,
         hint: 'Copy the API key from Settings > Integration & System > Access Keys; check for a stray space or newline.',
-      });
-    }
-    if (now !== undefined && typeof now !== 'function') {
-      throw new ConfigurationError({
-        option: 'now',
-        expected: 'a function that returns epoch milliseconds',
-        received: now,
       });
     }
     if (
@@ -156,9 +135,9 @@ class Signer implements IntendSigner {
       });
     }
     this.#apiKey = apiKey;
-    this.#scheme = resolveScheme(options.scheme);
-    this.#names = resolveHeaderNames(options.headerNames);
-    this.#now = now ?? Date.now;
+    this.#scheme = shared.scheme;
+    this.#names = shared.headerNames;
+    this.#clock = shared.clock;
     this.#offset = clockOffsetMs ?? 0;
     this.#backend = backend;
     // The only place the secret is read. The backend imports it (Web Crypto on first use); the
@@ -229,22 +208,12 @@ class Signer implements IntendSigner {
 
   adjustClock(serverDate: string | Date | number): number {
     const server = parseServerDate(serverDate);
-    this.#offset = Math.round(server - this.#reading());
+    this.#offset = Math.round(server - this.#clock());
     return this.#offset;
   }
 
-  #reading(): number {
-    const reading = this.#now();
-    if (typeof reading === 'number' && Number.isFinite(reading)) return reading;
-    throw new ConfigurationError({
-      option: 'now',
-      expected: 'a function that returns epoch milliseconds',
-      received: reading,
-    });
-  }
-
   #timestamp(): string {
-    const milliseconds = this.#reading() + this.#offset;
+    const milliseconds = this.#clock() + this.#offset;
     if (milliseconds < 0) {
       throw new ConfigurationError({
         option: 'clockOffsetMs',
@@ -283,7 +252,7 @@ Creates a signer on `backend`. The entries wrap this with their backend: Web Cry
 node:crypto under the `node` condition.
 */
 export function createSignerWith(backend: CryptoBackend, options: IntendSignerOptions): IntendSigner {
-  validateOptions(options);
+  const shared = resolveSharedOptions(options, '{apiKey, secretKey}');
   const { dangerouslyAllowBrowser } = options;
   if (dangerouslyAllowBrowser !== undefined && typeof dangerouslyAllowBrowser !== 'boolean') {
     throw new ConfigurationError({
@@ -293,5 +262,5 @@ export function createSignerWith(backend: CryptoBackend, options: IntendSignerOp
     });
   }
   guardAgainstBrowser(dangerouslyAllowBrowser ?? false);
-  return new Signer(backend, options);
+  return new Signer(backend, options, shared);
 }

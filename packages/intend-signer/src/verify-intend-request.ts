@@ -1,9 +1,10 @@
 import { ConfigurationError, type Secret, SignatureError, SignatureFailureReason } from '@bridgekit/errors';
 import type { CryptoBackend } from './crypto-backend.js';
 import { bodyBytes, type SignableBody } from './encoding.js';
-import { type IntendHeaderNames, resolveHeaderNames } from './header-names.js';
+import type { IntendHeaderNames } from './header-names.js';
 import { revealSecretKey } from './secret-key.js';
-import { type IntendSignatureScheme, resolveScheme } from './signature-scheme.js';
+import { resolveSharedOptions } from './shared-options.js';
+import type { IntendSignatureScheme } from './signature-scheme.js';
 
 /** A request to verify: a Fetch `Request`, or its parts (for Node's `http`, Express and the like). */
 export type VerifiableRequest =
@@ -102,27 +103,14 @@ function secretsFrom(lookup: unknown): string[] {
   );
 }
 
-function validateOptions(options: unknown): asserts options is VerifyIntendRequestOptions {
-  if (typeof options !== 'object' || options === null) {
-    throw new ConfigurationError({
-      option: 'options',
-      expected: 'an object such as {secretFor}',
-      received: options,
-    });
-  }
-  const { secretFor, now, toleranceSeconds } = options as Partial<VerifyIntendRequestOptions>;
+/** Validates the verifier's own options (the shared ones are resolved first) and returns the tolerance in seconds. */
+function toleranceOf(options: VerifyIntendRequestOptions): number {
+  const { secretFor, toleranceSeconds } = options as Partial<VerifyIntendRequestOptions>;
   if (typeof secretFor !== 'function') {
     throw new ConfigurationError({
       option: 'secretFor',
       expected: 'a function from an API key to its secret key(s), or undefined when the key is unknown',
       received: secretFor,
-    });
-  }
-  if (now !== undefined && typeof now !== 'function') {
-    throw new ConfigurationError({
-      option: 'now',
-      expected: 'a function that returns epoch milliseconds',
-      received: now,
     });
   }
   if (
@@ -135,6 +123,7 @@ function validateOptions(options: unknown): asserts options is VerifyIntendReque
       received: toleranceSeconds,
     });
   }
+  return toleranceSeconds ?? 300;
 }
 
 async function requestBody(request: VerifiableRequest, needed: boolean): Promise<Uint8Array | undefined> {
@@ -157,9 +146,8 @@ export async function verifyWith(
   request: VerifiableRequest,
   options: VerifyIntendRequestOptions,
 ): Promise<VerifiedIntendRequest> {
-  validateOptions(options);
-  const scheme = resolveScheme(options.scheme);
-  const names = resolveHeaderNames(options.headerNames);
+  const { scheme, headerNames: names, clock } = resolveSharedOptions(options, '{secretFor}');
+  const toleranceSeconds = toleranceOf(options);
   if (typeof request !== 'object' || request === null) {
     throw new ConfigurationError({
       option: 'request',
@@ -187,16 +175,9 @@ export async function verifyWith(
   // comparing in milliseconds would count up to 999 ms of rounding against the tolerance.
   const value = Number(timestamp);
   const seconds = scheme.timestampUnit === 's';
-  const reading = (options.now ?? Date.now)();
-  if (typeof reading !== 'number' || !Number.isFinite(reading)) {
-    throw new ConfigurationError({
-      option: 'now',
-      expected: 'a function that returns epoch milliseconds',
-      received: reading,
-    });
-  }
+  const reading = clock();
   const nowInUnit = seconds ? Math.floor(reading / 1000) : Math.floor(reading);
-  const tolerance = (options.toleranceSeconds ?? 300) * (seconds ? 1 : 1000);
+  const tolerance = toleranceSeconds * (seconds ? 1 : 1000);
   if (Math.abs(nowInUnit - value) > tolerance) {
     throw new SignatureError({ reason: SignatureFailureReason.TimestampOutOfRange, header: names.timestamp });
   }
