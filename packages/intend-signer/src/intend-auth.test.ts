@@ -16,13 +16,13 @@ function recordingFetch(statuses: number[] = []) {
 }
 
 describe.each(entries)('$name: intendAuth', ({ api }) => {
+  const canonical = { scheme: 'canonical-request', now: () => fixedNow } as const;
+  const canonicalSigner = () => api.createIntendSigner({ apiKey, secretKey, ...canonical });
+  const verifyCanonical = (request: Request) =>
+    api.verifyIntendRequest(request, { secretFor: () => secretKey, ...canonical });
+
   it('signs the final URL with searchParams and the exact JSON bytes ky sends', async () => {
-    const signer = api.createIntendSigner({
-      apiKey,
-      secretKey,
-      scheme: 'canonical-request',
-      now: () => fixedNow,
-    });
+    const signer = canonicalSigner();
     const server = recordingFetch();
     const client = ky.create({
       baseUrl: 'https://acme.intend.com/api/',
@@ -40,22 +40,11 @@ describe.each(entries)('$name: intendAuth', ({ api }) => {
     expect(new TextDecoder().decode(sent.body)).toBe('{"first_name":"Zoë","emoji":"🚀"}');
     expect(sent.request.headers.get('api-key')).toBe(apiKey);
     expect(sent.request.headers.get('timestamp')).toBe('1732370000');
-    await expect(
-      api.verifyIntendRequest(sent.request, {
-        secretFor: () => secretKey,
-        scheme: 'canonical-request',
-        now: () => fixedNow,
-      }),
-    ).resolves.toMatchObject({ apiKey });
+    await expect(verifyCanonical(sent.request)).resolves.toMatchObject({ apiKey });
   });
 
   it('signs a multipart body byte for byte, boundary included', async () => {
-    const signer = api.createIntendSigner({
-      apiKey,
-      secretKey,
-      scheme: 'canonical-request',
-      now: () => fixedNow,
-    });
+    const signer = canonicalSigner();
     const server = recordingFetch();
     const form = new FormData();
     form.set('file', new Blob([new Uint8Array([0, 255, 1, 254])]), 'data.bin');
@@ -68,13 +57,7 @@ describe.each(entries)('$name: intendAuth', ({ api }) => {
     const [sent] = server.requests;
     if (!sent) throw new Error('nothing was sent');
     expect(new TextDecoder().decode(sent.body)).toContain('ünïcödé');
-    await expect(
-      api.verifyIntendRequest(sent.request, {
-        secretFor: () => secretKey,
-        scheme: 'canonical-request',
-        now: () => fixedNow,
-      }),
-    ).resolves.toBeDefined();
+    await expect(verifyCanonical(sent.request)).resolves.toBeDefined();
   });
 
   it('does not read the body for a scheme that does not sign it', async () => {
