@@ -1,6 +1,6 @@
 import { isConfigurationError } from '@bridgekit/errors';
-import ky from 'ky';
-import { describe, expect, it, vi } from 'vitest';
+import ky, { type BeforeRequestHook, type BeforeRetryHook } from 'ky';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import type { IntendSigner } from './index.js';
 import { apiKey, entries, fixedNow, secretKey } from './testing/entries.js';
 
@@ -120,6 +120,14 @@ describe.each(entries)('$name: intendAuth', ({ api }) => {
     });
     const timestamps = server.requests.map(({ request }) => Number(request.headers.get('timestamp')));
     expect(timestamps).toEqual([1732370000, 1732370007]);
+  });
+
+  it("is typed without ky's types, yet fits ky's beforeRequest and beforeRetry hooks", () => {
+    const sign = api.intendAuth(api.createIntendSigner({ apiKey, secretKey }));
+    expectTypeOf(sign).toExtend<BeforeRequestHook>();
+    const hook: BeforeRequestHook = sign;
+    const retry: BeforeRetryHook = ({ request, options }) => sign({ request, options, retryCount: 0 });
+    expect([typeof hook, typeof retry]).toEqual(['function', 'function']);
   });
 
   it('rejects something that is not a signer', () => {

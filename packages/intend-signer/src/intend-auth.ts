@@ -1,7 +1,28 @@
 import { ConfigurationError } from '@bridgekit/errors';
-// A type-only import: ky stays an optional peer dependency and is never loaded by this package.
-import type { BeforeRequestHook } from 'ky';
 import type { IntendSigner } from './create-intend-signer.js';
+
+/**
+What the `intendAuth` hook receives. ky's `beforeRequest` state has this shape, so the hook is a
+ky `BeforeRequestHook`, while this package's types never import ky: a project without ky can
+type-check them.
+*/
+export interface IntendAuthHookState {
+  /** The request about to be sent; the hook reads it and sets the three headers on it. */
+  readonly request: Request;
+  /**
+  ky's normalized options. Not read; accepted so that a `beforeRetry` hook can pass ky's state on.
+  @example ({request, options}) => sign({request, options, retryCount: 0})
+  */
+  readonly options?: unknown;
+  /**
+  ky's retry count. Not read.
+  @default 0
+  */
+  readonly retryCount?: number;
+}
+
+/** The hook `intendAuth` returns: usable as a ky `beforeRequest` hook and called from `beforeRetry`. */
+export type IntendAuthHook = (state: IntendAuthHookState) => Promise<void>;
 
 /**
 A ky `beforeRequest` hook that signs the exact request ky sends: its method, its final URL (with
@@ -27,7 +48,7 @@ const intend = ky.create({
 const clients = await intend.get('clients', {searchParams: {page: 2}}).json();
 ```
 */
-export function intendAuth(signer: IntendSigner): BeforeRequestHook {
+export function intendAuth(signer: IntendSigner): IntendAuthHook {
   if (typeof signer !== 'object' || signer === null || typeof signer.sign !== 'function') {
     throw new ConfigurationError({
       option: 'signer',

@@ -17,7 +17,7 @@ export type {
 export type { HashAlgorithm } from './crypto-backend.js';
 export type { SignableBody, SignatureEncoding } from './encoding.js';
 export { defaultHeaderNames, type IntendHeaderNames } from './header-names.js';
-export { intendAuth } from './intend-auth.js';
+export { type IntendAuthHook, type IntendAuthHookState, intendAuth } from './intend-auth.js';
 export {
   type CustomScheme,
   IntendScheme,
