@@ -1,4 +1,5 @@
 import { ConfigurationError } from '@bridgekit/errors';
+import { parseRequestUrl } from './request-url.js';
 
 /** The lowercase hex SHA-256 of zero bytes: the body hash of a request without a body. */
 export const emptyBodySha256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
@@ -16,17 +17,6 @@ export interface CanonicalRequestInput {
   @default emptyBodySha256 (the hash of zero bytes)
   */
   readonly bodySha256?: string;
-}
-
-/** @internal Parses an absolute URL, or says which option is wrong. */
-export function parseUrl(url: unknown, option: string): URL {
-  if (url instanceof URL) return url;
-  if (typeof url === 'string' && URL.canParse(url)) return new URL(url);
-  throw new ConfigurationError({
-    option,
-    expected: "an absolute URL such as 'https://acme.intend.com/api/clients?page=2'",
-    received: url,
-  });
 }
 
 // encodeURIComponent leaves these five unescaped; RFC 3986 reserves them.
@@ -61,7 +51,7 @@ canonicalQuery('https://acme.intend.com/api/clients?page=2&b=x y&a=2&a=1'); //=>
 ```
 */
 export function canonicalQuery(url: string | URL): string {
-  const parsed = parseUrl(url, 'url');
+  const parsed = parseRequestUrl(url, 'url');
   const pairs: string[][] = [];
   for (const [name, value] of parsed.searchParams) pairs.push([encodeRfc3986(name), encodeRfc3986(value)]);
   pairs.sort(([nameA = '', valueA = ''], [nameB = '', valueB = '']) =>
@@ -89,7 +79,7 @@ canonicalRequest({method: 'get', url: 'https://acme.intend.com/api/clients?page=
 ```
 */
 export function canonicalRequest(input: CanonicalRequestInput): string {
-  const url = parseUrl(input.url, 'url');
+  const url = parseRequestUrl(input.url, 'url');
   const bodySha256 = input.bodySha256 ?? emptyBodySha256;
   if (!sha256Hex.test(bodySha256)) {
     throw new ConfigurationError({

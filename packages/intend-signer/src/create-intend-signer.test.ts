@@ -130,6 +130,27 @@ describe.each(entries)('$name: createIntendSigner', ({ api }) => {
     expect((await configurationFailure(() => clock)).option).toBe('now');
   });
 
+  it.each([
+    'not a url',
+    '/api/clients',
+    'acme.intend.com/api/clients',
+    'ftp://acme.intend.com/api/clients',
+    'mailto:api@intend.com',
+    new URL('file:///etc/passwd'),
+  ])('rejects the URL %s under every scheme, also those that do not sign it', async (badUrl) => {
+    for (const scheme of ['key-timestamp', 'canonical-request', () => 'message'] as const) {
+      const error = await configurationFailure(() => signer({ scheme }).sign({ method: 'GET', url: badUrl }));
+      expect(error.option).toBe('request.url');
+      expect(error.message).toContain('expected an absolute URL with http: or https:');
+    }
+  });
+
+  it('accepts http and https URLs, as strings or URL objects', async () => {
+    for (const good of ['http://127.0.0.1:8080/api/clients', 'HTTPS://acme.intend.com', new URL(url)]) {
+      await expect(signer().sign({ method: 'GET', url: good })).resolves.toHaveProperty('signature');
+    }
+  });
+
   it.each<[string, Partial<Record<keyof IntendSignerOptions, unknown>>]>([
     ['apiKey', { apiKey: '' }],
     ['apiKey', { apiKey: `${apiKey}\n` }],

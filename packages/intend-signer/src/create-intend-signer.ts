@@ -4,6 +4,7 @@ import type { CryptoBackend, HmacFunction } from './crypto-backend.js';
 import { bodyBytes, type SignableBody } from './encoding.js';
 import type { IntendHeaderNames, ResolvedHeaderNames } from './header-names.js';
 import { andThen } from './maybe-promise.js';
+import { parseRequestUrl } from './request-url.js';
 import { revealSecretKey } from './secret-key.js';
 import { parseServerDate } from './server-date.js';
 import { resolveSharedOptions, type SharedOptions } from './shared-options.js';
@@ -179,22 +180,13 @@ class Signer implements IntendSigner {
           received: method,
         });
       }
-      if (typeof url !== 'string' && !(url instanceof URL)) {
-        throw new ConfigurationError({
-          option: 'request.url',
-          expected: 'an absolute URL (string or URL)',
-          received: url,
-        });
-      }
+      const parsedUrl = parseRequestUrl(url, 'request.url');
       const scheme = this.#scheme;
       const body = bodyBytes(request.body, scheme.signsBody, 'request.body');
       const timestamp = this.#timestamp();
       const apiKey = this.#apiKey;
       const names = this.#names;
-      const message = scheme.message(
-        { method, url, body, apiKey, timestamp, urlOption: 'request.url' },
-        this.#backend,
-      );
+      const message = scheme.message({ method, url: parsedUrl, body, apiKey, timestamp }, this.#backend);
       const headers = andThen(andThen(message, this.#hmac), (signature) => ({
         [names.apiKey]: apiKey,
         [names.timestamp]: timestamp,

@@ -1,5 +1,5 @@
 import { ConfigurationError } from '@bridgekit/errors';
-import { canonicalRequest, parseUrl } from './canonical-request.js';
+import { canonicalRequest } from './canonical-request.js';
 import type { CryptoBackend, HashAlgorithm } from './crypto-backend.js';
 import type { SignatureEncoding } from './encoding.js';
 import { andThen, type MaybePromise } from './maybe-promise.js';
@@ -75,12 +75,11 @@ export type IntendSignatureScheme = IntendScheme | StringToSign | CustomScheme;
 /** @internal A request reduced to what a scheme may read. */
 export interface MessageInput {
   readonly method: string;
-  readonly url: string | URL;
+  /** Already checked by `parseRequestUrl`, for every scheme. */
+  readonly url: URL;
   readonly body: Uint8Array | undefined;
   readonly apiKey: string;
   readonly timestamp: string;
-  /** The option path to name if `url` is not an absolute URL. */
-  readonly urlOption: string;
 }
 
 /** @internal A validated scheme with every default filled in. */
@@ -100,19 +99,16 @@ const emptyBody = new Uint8Array(0);
 
 const keyTimestampMessage = (input: MessageInput): string => input.apiKey + input.timestamp;
 
-const canonicalRequestMessage = (input: MessageInput, backend: CryptoBackend): MaybePromise<string> => {
-  const url = parseUrl(input.url, input.urlOption);
-  return andThen(backend.sha256Hex(input.body ?? emptyBody), (bodySha256) =>
-    canonicalRequest({ method: input.method, url, timestamp: input.timestamp, bodySha256 }),
+const canonicalRequestMessage = (input: MessageInput, backend: CryptoBackend): MaybePromise<string> =>
+  andThen(backend.sha256Hex(input.body ?? emptyBody), (bodySha256) =>
+    canonicalRequest({ method: input.method, url: input.url, timestamp: input.timestamp, bodySha256 }),
   );
-};
 
 function customMessage(stringToSign: StringToSign): ResolvedScheme['message'] {
   return (input) => {
-    const url = parseUrl(input.url, input.urlOption);
     const result = stringToSign({
       method: input.method,
-      url,
+      url: input.url,
       body: input.body ?? emptyBody,
       apiKey: input.apiKey,
       timestamp: input.timestamp,

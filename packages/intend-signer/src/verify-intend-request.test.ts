@@ -228,6 +228,18 @@ describe.each(entries)('$name: verifyIntendRequest', ({ api }) => {
     ).resolves.toBeDefined();
   });
 
+  it('rejects a request URL that is not an absolute http(s) URL, under every scheme', async () => {
+    const headers = await signed();
+    for (const scheme of ['key-timestamp', 'canonical-request'] as const) {
+      for (const badUrl of ['not a url', '/api/clients/create', 'ftp://acme.intend.com/api/clients']) {
+        const error = await api
+          .verifyIntendRequest({ method: 'POST', url: badUrl, headers, body }, options({ scheme }))
+          .catch((caught: unknown) => caught);
+        expect(isConfigurationError(error) && error.option).toBe('request.url');
+      }
+    }
+  });
+
   it.each<[string, Partial<Record<keyof VerifyIntendRequestOptions, unknown>>]>([
     ['secretFor', { secretFor: undefined }],
     ['toleranceSeconds', { toleranceSeconds: -1 }],

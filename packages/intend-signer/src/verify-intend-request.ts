@@ -2,6 +2,7 @@ import { ConfigurationError, type Secret, SignatureError, SignatureFailureReason
 import type { CryptoBackend } from './crypto-backend.js';
 import { bodyBytes, type SignableBody } from './encoding.js';
 import type { IntendHeaderNames } from './header-names.js';
+import { parseRequestUrl } from './request-url.js';
 import { revealSecretKey } from './secret-key.js';
 import { resolveSharedOptions } from './shared-options.js';
 import type { IntendSignatureScheme } from './signature-scheme.js';
@@ -163,6 +164,7 @@ export async function verifyWith(
       received: method,
     });
   }
+  const parsedUrl = parseRequestUrl(url, 'request.url');
 
   const apiKey = requiredHeader(headers, names.apiKey);
   const timestamp = requiredHeader(headers, names.timestamp);
@@ -188,8 +190,7 @@ export async function verifyWith(
   }
 
   const body = await requestBody(request, scheme.signsBody);
-  const urlOption = 'request.url';
-  const message = await scheme.message({ method, url, body, apiKey, timestamp, urlOption }, backend);
+  const message = await scheme.message({ method, url: parsedUrl, body, apiKey, timestamp }, backend);
   for (const [secretIndex, secret] of secrets.entries()) {
     const expected = await backend.createHmac(secret, scheme.algorithm, scheme.encoding)(message);
     if (backend.timingSafeEqual(expected, signature)) {
