@@ -88,6 +88,33 @@ describe.each(entries)('$name: verifyIntendRequest', ({ api }) => {
     );
   });
 
+  it('says the unit is likely wrong, not the clock, for a timestamp a thousand times off', async () => {
+    const inMilliseconds = { ...(await signed()), timestamp: String(fixedNow) };
+    const milliseconds = await failure({ method: 'POST', url, headers: inMilliseconds, body });
+    expect([milliseconds.reason, milliseconds.header]).toEqual(['timestamp_out_of_range', 'timestamp']);
+    expect(milliseconds.message).toContain(
+      'the timestamp looks like milliseconds; the scheme expects seconds',
+    );
+    expect(milliseconds.message).not.toContain('clock');
+    expect(milliseconds.stack).toContain('looks like milliseconds');
+
+    const scheme = { stringToSign: 'key-timestamp', timestampUnit: 'ms' } as const;
+    const inSeconds = { ...(await signed(scheme)), timestamp: String(fixedNow / 1000 - 2) };
+    const seconds = await failure({ method: 'POST', url, headers: inSeconds, body }, options({ scheme }));
+    expect(seconds.reason).toBe('timestamp_out_of_range');
+    expect(seconds.message).toContain('the timestamp looks like seconds; the scheme expects milliseconds');
+
+    // A timestamp in the right unit that is merely off still blames the clock.
+    const late = await failure({
+      method: 'POST',
+      url,
+      headers: await signed('key-timestamp', fixedNow + 86_400_000),
+      body,
+    });
+    expect(late.message).toContain('check the client clock');
+    expect(late.message).not.toContain('looks like');
+  });
+
   it('accepts a seconds timestamp taken late in the same second with zero tolerance', async () => {
     const headers = await signed('key-timestamp', fixedNow);
     const verified = api.verifyIntendRequest(

@@ -6,6 +6,7 @@ import { parseRequestUrl } from './request-url.js';
 import { revealSecretKey } from './secret-key.js';
 import { resolveSharedOptions } from './shared-options.js';
 import type { IntendSignatureScheme } from './signature-scheme.js';
+import { checkTimestamp } from './timestamp-window.js';
 
 /** A request to verify: a Fetch `Request`, or its parts (for Node's `http`, Express and the like). */
 export type VerifiableRequest =
@@ -61,9 +62,6 @@ export interface VerifiedIntendRequest {
   /** Which of the secrets `secretFor` returned matched (0 for a single secret): watch it during a rotation. */
   readonly secretIndex: number;
 }
-
-// At most 15 digits: milliseconds until the year 33658, and always a safe integer.
-const wholeNumber = /^[0-9]{1,15}$/;
 
 function isFetchRequest(request: VerifiableRequest): request is Request {
   return (
@@ -170,19 +168,13 @@ export async function verifyWith(
   const timestamp = requiredHeader(headers, names.timestamp);
   const signature = requiredHeader(headers, names.signature);
 
-  if (!wholeNumber.test(timestamp)) {
-    throw new SignatureError({ reason: SignatureFailureReason.MalformedTimestamp, header: names.timestamp });
-  }
-  // Compared in the scheme's own unit: a seconds timestamp is the floor of the signer's clock, so
-  // comparing in milliseconds would count up to 999 ms of rounding against the tolerance.
-  const value = Number(timestamp);
-  const seconds = scheme.timestampUnit === 's';
-  const reading = clock();
-  const nowInUnit = seconds ? Math.floor(reading / 1000) : Math.floor(reading);
-  const tolerance = toleranceSeconds * (seconds ? 1 : 1000);
-  if (Math.abs(nowInUnit - value) > tolerance) {
-    throw new SignatureError({ reason: SignatureFailureReason.TimestampOutOfRange, header: names.timestamp });
-  }
+  const timestampMs = checkTimestamp(
+    timestamp,
+    scheme.timestampUnit,
+    clock,
+    toleranceSeconds,
+    names.timestamp,
+  );
 
   const secrets = secretsFrom(await options.secretFor(apiKey));
   if (secrets.length === 0) {
@@ -194,7 +186,7 @@ export async function verifyWith(
   for (const [secretIndex, secret] of secrets.entries()) {
     const expected = await backend.createHmac(secret, scheme.algorithm, scheme.encoding)(message);
     if (backend.timingSafeEqual(expected, signature)) {
-      return { apiKey, timestamp: seconds ? value * 1000 : value, secretIndex };
+      return { apiKey, timestamp: timestampMs, secretIndex };
     }
   }
   throw new SignatureError({ reason: SignatureFailureReason.SignatureMismatch, header: names.signature });
