@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { type HttpBindings, serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { type Fault, type FaultConfig, FaultInjector, type ScriptedFault } from './faults.js';
+import { answerFault, droppedHeader } from './fault-response.js';
+import { type FaultConfig, FaultInjector, type ScriptedFault } from './faults.js';
 import { type SandboxStats, StatsRecorder } from './sandbox-stats.js';
 import type { Random } from './seeded-random.js';
 
@@ -44,6 +45,9 @@ export interface Sandbox {
   clearFaults(): void;
 }
 
+/** @internal The Hono app a sandbox registers its routes on. */
+export type SandboxApp = Hono<{ Bindings: Partial<HttpBindings> }>;
+
 /** @internal The parts that differ between the Intend and Ingo sandboxes. */
 export interface SandboxServerDefinition {
   readonly random: Random;
@@ -51,85 +55,14 @@ export interface SandboxServerDefinition {
   /** The error body this API uses (Intend envelope, problem details, ...). */
   errorResponse(status: number, message: string): Response;
   /** Registers the API's routes. */
-  routes(app: Hono<{ Bindings: Partial<HttpBindings> }>): void;
-}
-
-const droppedHeader = 'x-bridgekit-sandbox-dropped';
-const malformedJson = '{"status": 200, "response": true, "data": [{"id": 1, "name": ';
-
-/**
-Sends half the body and then cuts the connection. Over a socket the full `Content-Length` is
-promised and the socket is ended after the first half is flushed, as a failing proxy would; in
-process, the body stream errors instead.
-*/
-function truncate(
-  response: Response,
-  body: ArrayBuffer,
-  outgoing: HttpBindings['outgoing'] | undefined,
-): Response {
-  const half = new Uint8Array(body, 0, Math.floor(body.byteLength / 2));
-  let sent = false;
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (!sent) {
-        sent = true;
-        controller.enqueue(half);
-        return undefined;
-      }
-      if (!outgoing) {
-        controller.error(new Error('The sandbox truncated the response body'));
-        return undefined;
-      }
-      // The adapter reads ahead before it writes the status line, so wait until the headers are out;
-      // end(), not destroy(), so that the half already written is flushed before the connection closes.
-      const cut = () => {
-        if (outgoing.destroyed) return;
-        if (outgoing.headersSent) outgoing.socket?.end();
-        else setImmediate(cut);
-      };
-      cut();
-      return new Promise<void>(() => undefined);
-    },
-  });
-  const headers = new Headers(response.headers);
-  if (outgoing) headers.set('content-length', String(body.byteLength));
-  else headers.delete('content-length');
-  return new Response(stream, { status: response.status, headers });
+  routes(app: SandboxApp): void;
 }
 
 /** @internal Builds a sandbox from its API-specific definition. */
 export function createSandboxServer(definition: SandboxServerDefinition): Sandbox {
   const stats = new StatsRecorder();
   const injector = new FaultInjector(definition.faults ?? {}, definition.random);
-  const app = new Hono<{ Bindings: Partial<HttpBindings> }>();
-
-  const answerFault = async (
-    fault: Fault,
-    context: { env: Partial<HttpBindings> | undefined },
-    next: () => Promise<Response>,
-  ): Promise<Response> => {
-    switch (fault.kind) {
-      case 'status': {
-        const response = definition.errorResponse(
-          fault.status,
-          'Injected fault: the sandbox is misbehaving on purpose',
-        );
-        if (fault.retryAfterSeconds !== undefined)
-          response.headers.set('retry-after', String(fault.retryAfterSeconds));
-        return response;
-      }
-      case 'drop':
-        // Over a socket, destroy it; in-process, `fetch` turns the marker into a TypeError.
-        context.env?.incoming?.socket.destroy();
-        return new Response(null, { status: 599, headers: { [droppedHeader]: '1' } });
-      case 'malformed-json':
-        return new Response(malformedJson, { status: 200, headers: { 'content-type': 'application/json' } });
-      case 'truncated-body': {
-        const response = await next();
-        return truncate(response, await response.arrayBuffer(), context.env?.outgoing);
-      }
-    }
-  };
+  const app: SandboxApp = new Hono();
 
   app.use(async (context, next) => {
     const { method, path } = context.req;
@@ -138,7 +71,7 @@ export function createSandboxServer(definition: SandboxServerDefinition): Sandbo
     const fault = injector.decide(method, path);
     if (fault) {
       stats.recordFault(fault.kind);
-      context.res = await answerFault(fault, context, async () => {
+      context.res = await answerFault(fault, definition.errorResponse, context.env, async () => {
         await next();
         return context.res;
       });
