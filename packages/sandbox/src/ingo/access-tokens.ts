@@ -11,8 +11,8 @@ export interface IssuedToken {
   readonly expiresAt: number;
 }
 
-/** Why a presented token was refused. */
-export type TokenRejection = 'missing' | 'unknown' | 'revoked' | 'expired' | 'insufficient_scope';
+/** Why a presented token does not authenticate its bearer. */
+export type InvalidToken = 'missing' | 'unknown' | 'revoked' | 'expired';
 
 const pruneThreshold = 10_000;
 
@@ -77,19 +77,16 @@ export class AccessTokenRegistry {
     return token;
   }
 
-  /** Checks a presented token; returns the record, or why it is refused. */
-  verify(
-    token: string | undefined,
-    requiredScope: string,
-    now: number,
-    toleranceMs: number,
-  ): IssuedToken | TokenRejection {
+  /**
+  Checks a presented token; returns the record, or why it is refused. Scopes are the caller's
+  to check: a valid token without the scope is a different failure (403, not 401).
+  */
+  authenticate(token: string | undefined, now: number, toleranceMs: number): IssuedToken | InvalidToken {
     if (token === undefined || token.length === 0) return 'missing';
     if (this.#revoked.has(token)) return 'revoked';
     const issued = this.#tokens.get(token);
     if (!issued) return 'unknown';
     if (now >= issued.expiresAt + toleranceMs) return 'expired';
-    if (!issued.scopes.includes(requiredScope)) return 'insufficient_scope';
     return issued;
   }
 

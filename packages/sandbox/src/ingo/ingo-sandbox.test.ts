@@ -131,43 +131,25 @@ describe('/connect/token (IdentityServer behaviour)', () => {
     expect(String(body['scope']).split(' ').sort()).toEqual([...allScopes].sort());
   });
 
+  const demoCredentials = { authorization: basic('demo', 'demo-secret') };
+  const grant = { grant_type: 'client_credentials' };
   it.each([
-    [
-      'a wrong secret',
-      { authorization: basic('demo', 'nope') },
-      { grant_type: 'client_credentials' },
-      'invalid_client',
-    ],
-    [
-      'an unknown client',
-      { authorization: basic('ghost', 'demo-secret') },
-      { grant_type: 'client_credentials' },
-      'invalid_client',
-    ],
-    ['no credentials', {}, { grant_type: 'client_credentials' }, 'invalid_client'],
-    ['a missing grant type', { authorization: basic('demo', 'demo-secret') }, {}, 'unsupported_grant_type'],
-    [
-      'an unknown grant type',
-      { authorization: basic('demo', 'demo-secret') },
-      { grant_type: 'magic' },
-      'unsupported_grant_type',
-    ],
-    [
-      'another grant type',
-      { authorization: basic('demo', 'demo-secret') },
-      { grant_type: 'password' },
-      'unauthorized_client',
-    ],
+    ['a wrong secret', { authorization: basic('demo', 'nope') }, grant, 'invalid_client'],
+    ['an unknown client', { authorization: basic('ghost', 'demo-secret') }, grant, 'invalid_client'],
+    ['no credentials', {}, grant, 'invalid_client'],
+    ['a missing grant type', demoCredentials, {}, 'unsupported_grant_type'],
+    ['an unknown grant type', demoCredentials, { grant_type: 'magic' }, 'unsupported_grant_type'],
+    ['another grant type', demoCredentials, { grant_type: 'password' }, 'unauthorized_client'],
     [
       'an unknown scope',
-      { authorization: basic('demo', 'demo-secret') },
-      { grant_type: 'client_credentials', scope: 'https://apis.ingo.money/auth/nope' },
+      demoCredentials,
+      { ...grant, scope: 'https://apis.ingo.money/auth/nope' },
       'invalid_scope',
     ],
     [
       'a scope the client may not have',
       { authorization: basic('narrow', formEncode(oddSecret)) },
-      { grant_type: 'client_credentials', scope: ingoSandboxScopes.identityScore },
+      { ...grant, scope: ingoSandboxScopes.identityScore },
       'invalid_scope',
     ],
   ])('answers 400 for %s', async (_name, headers, form, error) => {

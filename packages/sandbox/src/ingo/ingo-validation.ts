@@ -1,7 +1,7 @@
+import { isJsonObject, type JsonObject } from '../server/json-body.js';
+
 /** Field path (`Identity.FirstName`) -> messages, as Ingo's `InputValidationError` carries them. */
 export type ValidationErrors = Record<string, string[]>;
-
-type JsonObject = Record<string, unknown>;
 
 const usStates: ReadonlySet<string> = new Set(
   (
@@ -11,11 +11,6 @@ const usStates: ReadonlySet<string> = new Set(
 );
 const micrSources: ReadonlySet<string> = new Set(['mag-stripe', 'ocr-reader', 'formatted', 'hand-keyed']);
 const datePattern = /^(0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])[/-]\d{4}$/;
-
-/** @internal Whether a parsed body is a JSON object (not an array or null). */
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function label(path: string): string {
   const last = path.slice(path.lastIndexOf('.') + 1).replace(/\[\d+\]$/, '');

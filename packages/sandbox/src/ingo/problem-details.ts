@@ -64,3 +64,19 @@ export function problemResponse(
     headers: { 'content-type': 'application/problem+json; charset=utf-8', ...headers },
   });
 }
+
+/** @internal The 400 `InputValidationError` Ingo answers for a body that breaks its field rules. */
+export function inputValidationProblem(
+  instance: string,
+  traceId: string,
+  errors: Readonly<Record<string, readonly string[]>>,
+): Response {
+  return problemResponse({
+    status: 400,
+    title: 'InputValidationError',
+    detail: 'See the errors field for details.',
+    instance,
+    traceId,
+    errors,
+  });
+}
