@@ -119,7 +119,7 @@ const vectors = [
       url: "https://acme.intend.com/api/clients?q=a+b%20c&name=J%C3%BCrgen&sym=*()!'&tilde=~x&plus=1%2B1&slash=a/b&flag&empty=",
       body: null,
     },
-    stringToSign: `GET\n/api/clients\nempty=&flag=&name=J%C3%BCrgen&plus=1%2B1&q=a%20b%20c&slash=a%2Fb&sym=%2A%28%29%21%27&tilde=~x\n${ts}\n${empty}`,
+    stringToSign: `GET\n/api/clients\nempty=&flag&name=J%C3%BCrgen&plus=1%2B1&q=a%20b%20c&slash=a%2Fb&sym=%2A%28%29%21%27&tilde=~x\n${ts}\n${empty}`,
   },
   {
     name: 'canonical-request: repeated query keys, sorted by name then value (byte order)',
@@ -131,6 +131,38 @@ const vectors = [
       body: null,
     },
     stringToSign: `GET\n/api/clients\nB=y&a=&b=x&department=1&department=10&department=2\n${ts}\n${empty}`,
+  },
+  {
+    name: 'canonical-request: invalid UTF-8 in the query is kept byte for byte (%FF is not U+FFFD)',
+    scheme: 'canonical-request',
+    ...base,
+    request: {
+      method: 'GET',
+      url: 'https://acme.intend.com/api/files?name=%FF%FE&q=%C3%28&ok=%c3%bc&bom=%EF%BF%BD',
+      body: null,
+    },
+    stringToSign: `GET\n/api/files\nbom=%EF%BF%BD&name=%FF%FE&ok=%C3%BC&q=%C3%28\n${ts}\n${empty}`,
+  },
+  {
+    name: 'canonical-request: a bare key (?f) is not an empty value (?f=)',
+    scheme: 'canonical-request',
+    ...base,
+    request: { method: 'GET', url: 'https://acme.intend.com/api/clients?f', body: null },
+    stringToSign: `GET\n/api/clients\nf\n${ts}\n${empty}`,
+  },
+  {
+    name: 'canonical-request: an empty value (?f=) is not a bare key (?f)',
+    scheme: 'canonical-request',
+    ...base,
+    request: { method: 'GET', url: 'https://acme.intend.com/api/clients?f=', body: null },
+    stringToSign: `GET\n/api/clients\nf=\n${ts}\n${empty}`,
+  },
+  {
+    name: 'canonical-request: one name bare, empty and with a value sorts in that order',
+    scheme: 'canonical-request',
+    ...base,
+    request: { method: 'GET', url: 'https://acme.intend.com/api/clients?f=1&f=&f&e', body: null },
+    stringToSign: `GET\n/api/clients\ne&f&f=&f=1\n${ts}\n${empty}`,
   },
   {
     name: 'canonical-request: lower-case method is upper-cased, encoded path kept as sent',

@@ -8,6 +8,8 @@ describe('encodeRfc3986', () => {
     expect(encodeRfc3986("!'()*")).toBe('%21%27%28%29%2A');
     expect(encodeRfc3986(' +/?&=#%')).toBe('%20%2B%2F%3F%26%3D%23%25');
     expect(encodeRfc3986('Zoë 🚀')).toBe('Zo%C3%AB%20%F0%9F%9A%80');
+    // A lone surrogate has no UTF-8 form: it is written as U+FFFD, as TextEncoder does, not a URIError.
+    expect(encodeRfc3986('a\uD800')).toBe('a%EF%BF%BD');
   });
 });
 
@@ -21,8 +23,30 @@ describe('canonicalQuery', () => {
     expect(canonicalQuery('https://a.test/?b=x+y&a=2&a=10&a=1&A=%7e')).toBe('A=~&a=1&a=10&a=2&b=x%20y');
   });
 
-  it('gives a name without `=` an empty value and skips empty segments', () => {
-    expect(canonicalQuery('https://a.test/?flag&&empty=&x=1')).toBe('empty=&flag=&x=1');
+  it('keeps a bare name (`f`) apart from an empty value (`f=`) and skips empty segments', () => {
+    expect(canonicalQuery('https://a.test/?flag&&empty=&x=1')).toBe('empty=&flag&x=1');
+    expect(canonicalQuery('https://a.test/?f')).toBe('f');
+    expect(canonicalQuery('https://a.test/?f=')).toBe('f=');
+    // Same name: the bare one first, then by value.
+    expect(canonicalQuery('https://a.test/?f=1&f=&f&e')).toBe('e&f&f=&f=1');
+    expect(canonicalQuery('https://a.test/?=&=x')).toBe('=&=x');
+  });
+
+  it('decodes percent-escapes to bytes, so invalid UTF-8 stays what was sent', () => {
+    expect(canonicalQuery('https://a.test/?f=%FF')).toBe('f=%FF');
+    expect(canonicalQuery('https://a.test/?f=%EF%BF%BD')).toBe('f=%EF%BF%BD');
+    expect(canonicalQuery('https://a.test/?%C3%28=%80%FE%fe')).toBe('%C3%28=%80%FE%FE');
+    expect(canonicalQuery('https://a.test/?f=%FF')).not.toBe(canonicalQuery('https://a.test/?f=%EF%BF%BD'));
+  });
+
+  it('keeps a `%` that starts no escape, treats `+` as a space and `%2B` as a plus', () => {
+    expect(canonicalQuery('https://a.test/?q=%zz%4&r=100%')).toBe('q=%25zz%254&r=100%25');
+    expect(canonicalQuery('https://a.test/?q=a+b%2Bc')).toBe('q=a%20b%2Bc');
+  });
+
+  it('encodes a character the URL parser left as it is, and non-ASCII as its UTF-8 bytes', () => {
+    expect(canonicalQuery("https://a.test/?x=|^`{}'!")).toBe('x=%7C%5E%60%7B%7D%27%21');
+    expect(canonicalQuery('https://a.test/?name=Jürgen')).toBe('name=J%C3%BCrgen');
   });
 
   it('does not depend on how the same value was percent-encoded', () => {

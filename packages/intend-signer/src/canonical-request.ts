@@ -1,4 +1,5 @@
 import { ConfigurationError } from '@bridgekit/errors';
+import { canonicalQuery } from './canonical-query.js';
 import { parseRequestUrl } from './request-url.js';
 
 /** The lowercase hex SHA-256 of zero bytes: the body hash of a request without a body. */
@@ -17,47 +18,6 @@ export interface CanonicalRequestInput {
   @default emptyBodySha256 (the hash of zero bytes)
   */
   readonly bodySha256?: string;
-}
-
-// encodeURIComponent leaves these five unescaped; RFC 3986 reserves them.
-const reservedByRfc3986 = /[!'()*]/g;
-
-/**
-Percent-encodes `text` as RFC 3986 section 2 says: every byte of its UTF-8 form except the
-unreserved characters `A-Z a-z 0-9 - . _ ~` becomes `%XX`, with upper-case hex digits.
-
-@example
-```
-encodeRfc3986("Zoë's (1+1)*"); //=> 'Zo%C3%AB%27s%20%281%2B1%29%2A'
-```
-*/
-export function encodeRfc3986(text: string): string {
-  return encodeURIComponent(text).replace(
-    reservedByRfc3986,
-    (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-}
-
-/**
-The query part of the canonical form: every parameter decoded (as a form: `+` is a space), then
-re-encoded with {@link encodeRfc3986}, sorted by encoded name and then by encoded value (plain
-code-unit order, which for these ASCII strings is byte order), and joined as `name=value` with
-`&`. Repeated names are all kept; a name without `=` gets an empty value. Empty when there is no
-query.
-
-@example
-```
-canonicalQuery('https://acme.intend.com/api/clients?page=2&b=x y&a=2&a=1'); //=> 'a=1&a=2&b=x%20y&page=2'
-```
-*/
-export function canonicalQuery(url: string | URL): string {
-  const parsed = parseRequestUrl(url, 'url');
-  const pairs: string[][] = [];
-  for (const [name, value] of parsed.searchParams) pairs.push([encodeRfc3986(name), encodeRfc3986(value)]);
-  pairs.sort(([nameA = '', valueA = ''], [nameB = '', valueB = '']) =>
-    nameA < nameB ? -1 : nameA > nameB ? 1 : valueA < valueB ? -1 : valueA > valueB ? 1 : 0,
-  );
-  return pairs.map(([name, value]) => `${name}=${value}`).join('&');
 }
 
 const sha256Hex = /^[0-9a-f]{64}$/;

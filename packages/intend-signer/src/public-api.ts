@@ -1,13 +1,8 @@
 // Everything both entries export except the two functions that bind a crypto backend. index.ts and
 // index.node.ts re-export this list and add only `createIntendSigner` and `verifyIntendRequest`,
 // so the entries cannot drift apart (entries.test.ts checks the result).
-export {
-  type CanonicalRequestInput,
-  canonicalQuery,
-  canonicalRequest,
-  emptyBodySha256,
-  encodeRfc3986,
-} from './canonical-request.js';
+export { canonicalQuery, encodeRfc3986 } from './canonical-query.js';
+export { type CanonicalRequestInput, canonicalRequest, emptyBodySha256 } from './canonical-request.js';
 export type {
   IntendAuthHeaders,
   IntendRequestToSign,

@@ -94,12 +94,23 @@ describe('test-vectors.json', () => {
       'millisecond',
       'base64',
       'SHA512',
+      'invalid UTF-8',
+      'bare key',
+      'empty value',
     ]) {
       expect(names).toContain(needed);
     }
     expect(vectors.some((vector) => vector.scheme === 'key-timestamp')).toBe(true);
     expect(vectors.some((vector) => vector.scheme === 'canonical-request')).toBe(true);
     expect(vectors.some((vector) => typeof vector.scheme === 'object')).toBe(true);
+  });
+
+  it('gives a bare key and an empty value different signatures', () => {
+    const signatureFor = (url: string) =>
+      vectors.find((vector) => vector.request.url === url)?.headers['signature'];
+    const bare = signatureFor('https://acme.intend.com/api/clients?f');
+    expect(bare).toMatch(/^[0-9a-f]{64}$/);
+    expect(signatureFor('https://acme.intend.com/api/clients?f=')).not.toBe(bare);
   });
 
   it.each(vectors)('$name: the string to sign matches', (vector) => {

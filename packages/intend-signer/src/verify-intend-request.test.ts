@@ -267,6 +267,23 @@ describe.each(entries)('$name: verifyIntendRequest', ({ api }) => {
     }
   });
 
+  it.each([
+    ['?f', '?f='],
+    ['?f=', '?f'],
+    ['?f=%FF', '?f=%EF%BF%BD'],
+    ['?f=%FF', '?f=%FE'],
+  ])('does not accept a canonical-request signature for %s on %s', async (signedQuery, sentQuery) => {
+    const base = 'https://acme.intend.com/api/files';
+    const scheme = 'canonical-request';
+    const signer = api.createIntendSigner({ apiKey, secretKey, scheme, now: () => fixedNow });
+    const headers = await signer.sign({ method: 'GET', url: base + signedQuery });
+    await expect(
+      api.verifyIntendRequest({ method: 'GET', url: base + signedQuery, headers }, options({ scheme })),
+    ).resolves.toBeDefined();
+    const error = await failure({ method: 'GET', url: base + sentQuery, headers }, options({ scheme }));
+    expect(error.reason).toBe('signature_mismatch');
+  });
+
   it.each<[string, Partial<Record<keyof VerifyIntendRequestOptions, unknown>>]>([
     ['secretFor', { secretFor: undefined }],
     ['toleranceSeconds', { toleranceSeconds: -1 }],
