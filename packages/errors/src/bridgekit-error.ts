@@ -1,27 +1,6 @@
 import { ErrorCode } from './error-codes.js';
-import type { PageCheckpoint } from './pagination-error.js';
-
-// Symbol.for, not Symbol(): two installed copies of this package share the registry, so an
-// error thrown by one copy still passes the other copy's guards (vercel/ai does the same).
-const markerPrefix = 'bridgekit.error';
-
-function markerFor(kind: string): symbol {
-  return kind === 'BridgekitError' ? Symbol.for(markerPrefix) : Symbol.for(`${markerPrefix}.${kind}`);
-}
-
-/** @internal Tags a class's prototype so that `isInstance` checks work across package copies. */
-export function markErrorClass(errorClass: { readonly kind: string; readonly prototype: object }): void {
-  Object.defineProperty(errorClass.prototype, markerFor(errorClass.kind), { value: true });
-}
-
-/** @internal */
-export function hasErrorMarker(value: unknown, kind: string): boolean {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    (value as Record<symbol, unknown>)[markerFor(kind)] === true
-  );
-}
+import { hasErrorMarker, markErrorClass } from './error-marker.js';
+import type { PageCheckpoint } from './page-checkpoint.js';
 
 export interface BridgekitErrorOptions {
   /** The underlying error, kept as the native `cause`. */
@@ -63,7 +42,7 @@ try {
 ```
 */
 export class BridgekitError extends Error {
-  /** The class name that the cross-copy marker is derived from. */
+  /** The class name: the error's `name`, and what the cross-copy marker is derived from. */
   static readonly kind: string = 'BridgekitError';
 
   static {
@@ -81,22 +60,22 @@ export class BridgekitError extends Error {
     return hasErrorMarker(value, this.kind);
   }
 
-  override name = 'BridgekitError';
   /** A stable code from {@link ErrorCode}. */
   readonly code: ErrorCode;
   /** Whether repeating the same call may succeed. */
   readonly retryable: boolean;
-  /** Set when a paginated listing failed: pass `checkpoint.page` back as `startPage` to resume. */
-  readonly checkpoint: PageCheckpoint | undefined;
-  /** Set when a paginated listing failed: how many records were delivered before the failure. */
-  readonly itemsYielded: number | undefined;
+  /**
+  Present when a paginated listing failed: pass `checkpoint.page` back as `startPage` to resume.
+  Absent otherwise (see `attachCheckpoint`).
+  */
+  declare readonly checkpoint?: PageCheckpoint;
+  /** Present when a paginated listing failed: how many records were delivered before the failure. */
+  declare readonly itemsYielded?: number;
 
   constructor(message: string, code: ErrorCode = ErrorCode.Bridgekit, options: BridgekitErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.retryable = options.retryable ?? false;
-    this.checkpoint = undefined;
-    this.itemsYielded = undefined;
   }
 
   /** Fields beyond name, code, message and retryable that subclasses add to `toJSON()`. */
@@ -106,12 +85,12 @@ export class BridgekitError extends Error {
 
   toJSON(): SerializedError {
     const cause = this.cause;
-    const serializedCause =
-      cause instanceof BridgekitError
-        ? cause.toJSON()
-        : cause instanceof Error
-          ? { name: cause.name, message: cause.message }
-          : undefined;
+    // The marker, not `instanceof`: a cause thrown by another installed copy serialises fully too.
+    const serializedCause = isBridgekitError(cause)
+      ? cause.toJSON()
+      : cause instanceof Error
+        ? { name: cause.name, message: cause.message }
+        : undefined;
     return {
       name: this.name,
       code: this.code,
@@ -129,20 +108,4 @@ export class BridgekitError extends Error {
 /** Whether `value` is any bridgekit error, from this or another installed copy of the package. */
 export function isBridgekitError(value: unknown): value is BridgekitError {
   return hasErrorMarker(value, BridgekitError.kind);
-}
-
-/**
-Records on `error` how far a paginated listing got, and says in its message how to resume. Used by
-paginating clients so that the thrown error keeps its own class (an `AuthenticationError` stays
-one) while carrying the resume point.
-*/
-export function attachCheckpoint<T extends BridgekitError>(
-  error: T,
-  checkpoint: PageCheckpoint,
-  itemsYielded: number,
-): T {
-  Object.defineProperty(error, 'checkpoint', { value: checkpoint, enumerable: true });
-  Object.defineProperty(error, 'itemsYielded', { value: itemsYielded, enumerable: true });
-  error.message = `${error.message} (listing stopped at page ${checkpoint.page} after ${itemsYielded} records; resume with \`startPage: ${checkpoint.page}\`)`;
-  return error;
 }

@@ -1,6 +1,7 @@
-import { BridgekitError, markErrorClass } from './bridgekit-error.js';
+import { BridgekitError } from './bridgekit-error.js';
+import { describeValue } from './describe-value.js';
 import { ErrorCode } from './error-codes.js';
-import { describeValue } from './response-format-error.js';
+import { markErrorClass } from './error-marker.js';
 
 export interface ConfigurationErrorOptions {
   /** The option's name as the user wrote it: `apiKey`, `retry.limit`, `INTEND_BASE_URL`. */
@@ -31,7 +32,7 @@ export class ConfigurationError extends BridgekitError {
     markErrorClass(this);
   }
 
-  override name = 'ConfigurationError';
+  declare readonly code: typeof ErrorCode.Configuration;
   readonly option: string;
   readonly expected: string;
 

@@ -31,3 +31,13 @@ export const ErrorCode = {
 
 /** One of the {@link ErrorCode} values. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** The codes of {@link HttpError} and its subclasses. */
+export type HttpErrorCode =
+  | typeof ErrorCode.Http
+  | typeof ErrorCode.Authentication
+  | typeof ErrorCode.Permission
+  | typeof ErrorCode.NotFound
+  | typeof ErrorCode.RateLimit
+  | typeof ErrorCode.Server
+  | typeof ErrorCode.OAuth;

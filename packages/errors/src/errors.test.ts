@@ -214,18 +214,6 @@ describe('createHttpError', () => {
     expect(error.details).toMatchObject({ errors: { 'identity.ssn': ['The ssn field is required.'] } });
   });
 
-  it('reads an Intend failure envelope sent over HTTP 200', () => {
-    const error = createHttpError({
-      status: 200,
-      method: 'GET',
-      url: 'https://acme.intend.com/api/clients',
-      body: { status: 401, response: false, msg: 'Authentication failed' },
-    });
-    expect(error).toBeInstanceOf(AuthenticationError);
-    expect(error.status).toBe(401);
-    expect(error.message).toContain('Authentication failed');
-  });
-
   it('reads RFC 6749 token errors', () => {
     const error = createHttpError({
       status: 400,
@@ -260,7 +248,7 @@ describe('createHttpError', () => {
 
   it('errorFromResponse parses JSON and tolerates text', async () => {
     const json = await errorFromResponse(
-      new Response(JSON.stringify({ status: 404, response: false, msg: 'Client not found' }), {
+      new Response(JSON.stringify({ title: 'ResourceNotFound', detail: 'Client not found' }), {
         status: 404,
       }),
       { method: 'GET', url: 'https://acme.intend.com/api/clients?client_id=9' },
@@ -322,5 +310,77 @@ describe('attachCheckpoint', () => {
     expect(error.message).toContain('resume with `startPage: 4`');
     expect(error.toJSON()).toMatchObject({ checkpoint: { page: 4 }, itemsYielded: 150 });
     expect(new NetworkError('x').checkpoint).toBeUndefined();
+    expect('checkpoint' in new NetworkError('x')).toBe(false);
+    expect(inspect(new NetworkError('x'))).not.toContain('checkpoint');
+  });
+
+  it('sets the resume point once', async () => {
+    const { attachCheckpoint } = await import('./index.js');
+    const error = attachCheckpoint(new NetworkError('x'), { page: 2 }, 50);
+    const message = error.message;
+    expect(attachCheckpoint(error, { page: 9 }, 400)).toBe(error);
+    expect([error.checkpoint, error.itemsYielded, error.message]).toEqual([{ page: 2 }, 50, message]);
+  });
+});
+
+describe('the error package knows no vendor', () => {
+  it('does not read an Intend-style envelope: a 200 with a failure body is not lifted', () => {
+    const error = createHttpError({ status: 400, method: 'GET', url: 'https://x.test/', body: { msg: 'x' } });
+    expect(error.status).toBe(400);
+    expect(error.message).toBe('GET https://x.test/ failed with status 400');
+  });
+
+  it('takes the server message from the caller when the body is the API own shape', () => {
+    const error = createHttpError({
+      status: 401,
+      method: 'GET',
+      url: 'https://x.test/',
+      body: { msg: 'Authentication failed' },
+      serverMessage: 'Authentication failed',
+    });
+    expect(error.message).toContain(': Authentication failed');
+  });
+});
+
+describe('class shape', () => {
+  it('sets name once, on the prototype, from the class kind', () => {
+    const error = new RateLimitError({ method: 'GET', url: 'https://x.test/' });
+    expect(error.name).toBe('RateLimitError');
+    expect(Object.hasOwn(error, 'name')).toBe(false);
+    expect(String(error)).toMatch(/^RateLimitError: /);
+    expect(String(error.stack)).toMatch(/^RateLimitError: /);
+  });
+
+  it('types each code narrowly', () => {
+    const error = new AuthenticationError({ method: 'GET', url: 'https://x.test/' });
+    const code: typeof ErrorCode.Authentication = error.code;
+    expect(code).toBe(ErrorCode.Authentication);
+  });
+
+  it('serialises a cause thrown by another installed copy in full', async () => {
+    const copy = await import(new URL('../dist/index.js', import.meta.url).href);
+    const cause = new copy.TimeoutError({ timeout: 5 });
+    const error = new NetworkError('outer', { cause });
+    expect(error.toJSON().cause).toMatchObject({ code: ErrorCode.Timeout, retryable: true, timeout: 5 });
+  });
+
+  it('redacts credentials a token endpoint echoed into error_description', () => {
+    const error = createHttpError({
+      status: 400,
+      method: 'POST',
+      url: 'https://x.test/token',
+      body: { error: 'invalid_client', error_description: `bad client_secret=${secret}` },
+    }) as OAuthError;
+    expect(error.errorDescription).toBe('bad client_secret=[REDACTED]');
+    expect(JSON.stringify(error)).not.toContain(secret);
+    expect(inspect(error, { depth: 10 })).not.toContain(secret);
+  });
+});
+
+describe('describeValue', () => {
+  it('counts characters in good grammar', async () => {
+    const { describeValue } = await import('./index.js');
+    expect(describeValue('x')).toBe('a string of 1 character');
+    expect(describeValue('xy')).toBe('a string of 2 characters');
   });
 });

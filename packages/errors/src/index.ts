@@ -1,20 +1,19 @@
+export { AbortError } from './abort-error.js';
+export { attachCheckpoint } from './attach-checkpoint.js';
+export { AuthenticationError } from './authentication-error.js';
 export {
-  attachCheckpoint,
   BridgekitError,
   type BridgekitErrorOptions,
   isBridgekitError,
   type SerializedError,
 } from './bridgekit-error.js';
 export { ConfigurationError, type ConfigurationErrorOptions } from './configuration-error.js';
-export { ErrorCode } from './error-codes.js';
+export { createHttpError, type HttpErrorInput } from './create-http-error.js';
+export { describeValue } from './describe-value.js';
+export { ErrorCode, type HttpErrorCode } from './error-codes.js';
+export { errorFromResponse } from './error-from-response.js';
 export {
-  createHttpError,
-  errorFromResponse,
-  type HttpErrorInput,
-  isIntendFailureEnvelope,
-  parseRetryAfter,
-} from './error-from-response.js';
-export {
+  type ErrorGuard,
   isAbortError,
   isAuthenticationError,
   isConfigurationError,
@@ -30,19 +29,15 @@ export {
   isSignatureError,
   isTimeoutError,
 } from './error-guards.js';
-export {
-  AuthenticationError,
-  HttpError,
-  type HttpErrorOptions,
-  NotFoundError,
-  OAuthError,
-  type OAuthErrorOptions,
-  PermissionError,
-  RateLimitError,
-  type RateLimitErrorOptions,
-  ServerError,
-} from './http-error.js';
-export { type PageCheckpoint, PaginationError, type PaginationErrorOptions } from './pagination-error.js';
+export { HttpError, type HttpErrorOptions, type HttpStatusErrorOptions } from './http-error.js';
+export { NetworkError } from './network-error.js';
+export { NotFoundError } from './not-found-error.js';
+export { OAuthError, type OAuthErrorOptions } from './oauth-error.js';
+export type { PageCheckpoint } from './page-checkpoint.js';
+export { PaginationError, type PaginationErrorOptions } from './pagination-error.js';
+export { parseRetryAfter } from './parse-retry-after.js';
+export { PermissionError } from './permission-error.js';
+export { RateLimitError, type RateLimitErrorOptions } from './rate-limit-error.js';
 export {
   type HeadersLike,
   isSensitiveName,
@@ -51,18 +46,10 @@ export {
   redactText,
   redactUrl,
 } from './redact.js';
-export {
-  AbortError,
-  NetworkError,
-  type RequestErrorOptions,
-  TimeoutError,
-  type TimeoutErrorOptions,
-} from './request-errors.js';
-export {
-  describeValue,
-  ResponseFormatError,
-  type ResponseFormatErrorOptions,
-} from './response-format-error.js';
+export type { RequestErrorOptions } from './request-error-options.js';
+export { ResponseFormatError, type ResponseFormatErrorOptions } from './response-format-error.js';
+export { isRetryableStatus } from './retryable-status.js';
 export { Secret } from './secret.js';
+export { ServerError } from './server-error.js';
 export { SignatureError, type SignatureErrorOptions, SignatureFailureReason } from './signature-error.js';
-export { type FailedCallContext, toBridgekitError } from './to-bridgekit-error.js';
+export { TimeoutError, type TimeoutErrorOptions } from './timeout-error.js';

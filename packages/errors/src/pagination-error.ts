@@ -1,11 +1,8 @@
-import { BridgekitError, isBridgekitError, markErrorClass } from './bridgekit-error.js';
+import { defineCheckpoint } from './attach-checkpoint.js';
+import { BridgekitError, isBridgekitError } from './bridgekit-error.js';
 import { ErrorCode } from './error-codes.js';
-
-/** Where a listing can be resumed from: pass it back as `startPage`. */
-export interface PageCheckpoint {
-  /** The first page that was not fully delivered. */
-  readonly page: number;
-}
+import { markErrorClass } from './error-marker.js';
+import type { PageCheckpoint } from './page-checkpoint.js';
 
 export interface PaginationErrorOptions {
   readonly checkpoint: PageCheckpoint;
@@ -19,7 +16,8 @@ export interface PaginationErrorOptions {
 /**
 A paginated listing cannot go on: the server broke the pagination contract (it sent the same
 page again, or a page that is not a list). Failures of a single page request keep their own class
-(`ServerError`, `NetworkError`, ...) and carry the same `checkpoint` and `itemsYielded`. Nothing is lost: `itemsYielded` records were delivered, and
+(`ServerError`, `NetworkError`, ...) and carry the same `checkpoint` and `itemsYielded`. Nothing
+is lost: `itemsYielded` records were delivered, and
 `paginate(path, {startPage: error.checkpoint.page})` continues with the next record, without gaps
 or duplicates. The failure itself is `cause`; `retryable` is copied from it.
 */
@@ -30,19 +28,19 @@ export class PaginationError extends BridgekitError {
     markErrorClass(this);
   }
 
-  override name = 'PaginationError';
-  override readonly checkpoint: PageCheckpoint;
-  override readonly itemsYielded: number;
+  declare readonly code: typeof ErrorCode.Pagination;
+  declare readonly checkpoint: PageCheckpoint;
+  declare readonly itemsYielded: number;
 
   constructor(options: PaginationErrorOptions) {
+    const { page } = options.checkpoint;
     const reason = options.cause instanceof Error ? `: ${options.cause.message}` : '';
     super(
       options.message ??
-        `Listing stopped at page ${options.checkpoint.page} after ${options.itemsYielded} records${reason}. Resume with \`startPage: ${options.checkpoint.page}\``,
+        `Listing stopped at page ${page} after ${options.itemsYielded} records${reason}. Resume with \`startPage: ${page}\``,
       ErrorCode.Pagination,
       { cause: options.cause, retryable: isBridgekitError(options.cause) && options.cause.retryable },
     );
-    this.checkpoint = options.checkpoint;
-    this.itemsYielded = options.itemsYielded;
+    defineCheckpoint(this, options.checkpoint, options.itemsYielded);
   }
 }

@@ -1,5 +1,6 @@
-import { BridgekitError, markErrorClass } from './bridgekit-error.js';
+import { BridgekitError } from './bridgekit-error.js';
 import { ErrorCode } from './error-codes.js';
+import { markErrorClass } from './error-marker.js';
 import { redactUrl } from './redact.js';
 
 export interface ResponseFormatErrorOptions {
@@ -26,7 +27,7 @@ export class ResponseFormatError extends BridgekitError {
     markErrorClass(this);
   }
 
-  override name = 'ResponseFormatError';
+  declare readonly code: typeof ErrorCode.ResponseFormat;
   readonly field: string | undefined;
   readonly expected: string;
   readonly received: string | undefined;
@@ -64,16 +65,4 @@ export class ResponseFormatError extends BridgekitError {
       url: this.url,
     };
   }
-}
-
-/** Describes a value by its kind only, never its content, for `received` in error messages. */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (typeof value === 'string')
-    return value.length === 0 ? 'an empty string' : `a string of ${value.length} characters`;
-  if (typeof value === 'number') return Number.isFinite(value) ? 'a number' : String(value);
-  if (typeof value === 'object') return 'an object';
-  return `a ${typeof value}`;
 }

@@ -1,5 +1,6 @@
-import { BridgekitError, markErrorClass } from './bridgekit-error.js';
+import { BridgekitError } from './bridgekit-error.js';
 import { ErrorCode } from './error-codes.js';
+import { markErrorClass } from './error-marker.js';
 
 /** Why a request signature failed verification. */
 export const SignatureFailureReason = {
@@ -36,7 +37,7 @@ export class SignatureError extends BridgekitError {
     markErrorClass(this);
   }
 
-  override name = 'SignatureError';
+  declare readonly code: typeof ErrorCode.Signature;
   readonly reason: SignatureFailureReason;
   readonly header: string | undefined;
 

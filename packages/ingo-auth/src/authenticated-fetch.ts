@@ -1,11 +1,14 @@
+import type { Fetch } from '@bridgekit/http';
 import type { AccessToken } from './access-token.js';
 import type { TokenSource } from './token-manager.js';
-import type { Fetch, GetTokenOptions } from './token-manager-options.js';
+import type { GetTokenOptions } from './token-manager-options.js';
 
-/** @internal Counters the authenticated fetch reports to. */
-export interface AuthenticationCounters {
-  requests: number;
-  authenticationRetries: number;
+/** @internal What the authenticated fetch reports, to whoever keeps the counters. */
+export interface AuthenticationEvents {
+  /** A request is sent to the API. */
+  request(): void;
+  /** A 401 invalidated the token and the request is sent once more. */
+  authenticationRetry(): void;
 }
 
 /** Errors the token source threw; see {@link isTokenFailure}. */
@@ -76,21 +79,21 @@ export function authenticatedFetch(
   tokens: TokenSource,
   scope: string | undefined,
   fetch: Fetch,
-  counters: AuthenticationCounters,
+  events: AuthenticationEvents,
 ): Fetch {
   return async (input, init) => {
     const request = input instanceof Request && init === undefined ? input : new Request(input, init);
     const body = request.body === null ? undefined : await request.arrayBuffer();
     const scoped = scope === undefined ? {} : { scope };
     const token = await tokenFor(tokens, { signal: request.signal, ...scoped });
-    counters.requests += 1;
+    events.request();
     const response = await fetch(withBearer(request, body, token.accessToken.reveal()));
     if (response.status !== 401 || isInsufficientScope(response)) return response;
     void response.body?.cancel().catch(() => undefined);
     tokens.invalidate(token.accessToken);
     const fresh = await tokenFor(tokens, { signal: request.signal, ...scoped });
-    counters.requests += 1;
-    counters.authenticationRetries += 1;
+    events.request();
+    events.authenticationRetry();
     return fetch(withBearer(request, body, fresh.accessToken.reveal()));
   };
 }

@@ -23,7 +23,7 @@ function client(retryLimit = 5) {
     clientId: 'demo-client',
     clientSecret: 'demo-secret',
     scope: `${ingoScopes.identityScore} ${ingoScopes.checkMakerScore} ${ingoScopes.dupexInquiry}`,
-    retry: { backoff: 0, maxBackoff: 0, cooldown: 0 },
+    retry: { delay: () => 0, backoffLimit: 0, cooldown: 0 },
   });
   const ingo = createIngoClient({
     tokens,

@@ -48,7 +48,7 @@ function setup(overrides: Partial<IngoClientOptions> = {}, tokenTtlSeconds = 360
     scope: allScopes.join(' '),
     fetch: sandbox.fetch,
     now: clock.now,
-    retry: { backoff: 0, maxBackoff: 0, cooldown: 0 },
+    retry: { delay: () => 0, backoffLimit: 0, cooldown: 0 },
   });
   const ingo = createIngoClient({
     tokens,
@@ -237,7 +237,7 @@ describe('token failures', () => {
         scope: ingoScopes.identityScore,
         fetch: endpoint.fetch,
         timeout: 5,
-        retry: { attempts: 3, backoff: 0, maxBackoff: 0, cooldown: 0 },
+        retry: { limit: 2, delay: () => 0, backoffLimit: 0, cooldown: 0 },
       });
       const api = recordingFetch(() => Response.json({}));
       const ingo = createIngoClient({ tokens, baseUrl: sandboxBaseUrl, fetch: api.fetch, retry });
@@ -259,7 +259,7 @@ describe('token failures', () => {
       clientSecret: 'demo-secret',
       scope: ingoScopes.identityScore,
       fetch: endpoint.fetch,
-      retry: { attempts: 3, backoff: 0, maxBackoff: 0, cooldown: 0 },
+      retry: { limit: 2, delay: () => 0, backoffLimit: 0, cooldown: 0 },
     });
     const ingo = createIngoClient({
       tokens,

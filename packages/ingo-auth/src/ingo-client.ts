@@ -1,11 +1,6 @@
-import {
-  ConfigurationError,
-  describeValue,
-  NetworkError,
-  ResponseFormatError,
-  toBridgekitError,
-} from '@bridgekit/errors';
-import ky, { type AfterResponseHook, type BeforeRetryHook, type KyInstance, type RetryOptions } from 'ky';
+import { ConfigurationError, describeValue, ResponseFormatError } from '@bridgekit/errors';
+import { toBridgekitError, withUserHooks } from '@bridgekit/http';
+import ky, { type BeforeRetryHook, type KyInstance } from 'ky';
 import { authenticatedFetch, isTokenFailure } from './authenticated-fetch.js';
 import type {
   CheckMakerScoreRequest,
@@ -15,17 +10,12 @@ import type {
   IdentityScoreRequest,
   IdentityScoreResponse,
 } from './ingo-api-types.js';
+import { IngoClientCounters } from './ingo-client-counters.js';
 import type { IngoCallOptions, IngoClientOptions, IngoClientStats } from './ingo-client-options.js';
-import {
-  type IngoApi,
-  type IngoEndpoints,
-  ingoApiPaths,
-  ingoApiUrls,
-  isIngoEnvironment,
-} from './ingo-environment.js';
+import { type IngoClientSettings, resolveIngoClientOptions } from './ingo-client-settings.js';
+import type { IngoApi, IngoEndpoints } from './ingo-environment.js';
+import { createJsonResponses, type JsonResponses, parseJson } from './json-response-fetch.js';
 import type { TokenSource } from './token-manager.js';
-import type { Fetch } from './token-manager-options.js';
-import { version } from './version.js';
 
 /** What `createIngoClient` returns. */
 export interface IngoClient {
@@ -51,86 +41,36 @@ export interface IngoClient {
   readonly stats: IngoClientStats;
 }
 
-const retryableStatuses = [408, 429, 500, 502, 503, 504];
+// A second guard, for a `shouldRetry` replaced through `ky.extend()`: a token failure stops here
+// instead of starting another round of token requests.
+const keepTokenFailures: BeforeRetryHook = ({ error }) => {
+  if (isTokenFailure(error)) throw error;
+};
 
-function absoluteUrl(option: string, value: string | URL): URL {
-  try {
-    const url = new URL(value);
-    if (url.protocol === 'http:' || url.protocol === 'https:') return url;
-  } catch {
-    // Reported below.
-  }
-  throw new ConfigurationError({ option, expected: 'an absolute http(s) URL', received: value });
+function createInstance(
+  settings: IngoClientSettings,
+  responses: JsonResponses,
+  counters: IngoClientCounters,
+): KyInstance {
+  const { tokens, fetch } = settings;
+  const base = ky.create({
+    timeout: settings.timeout,
+    retry: settings.retry,
+    fetch: responses.wrap(authenticatedFetch(tokens, settings.scope, fetch, counters)),
+    headers: settings.headers,
+    hooks: { beforeRetry: [keepTokenFailures, () => counters.retry()] },
+  });
+  return withUserHooks(base, settings.hooks);
 }
 
-function resolveEndpoints(options: IngoClientOptions): IngoEndpoints {
-  const { environment, baseUrl } = options;
-  if (environment !== undefined && baseUrl !== undefined) {
-    throw new ConfigurationError({
-      option: 'baseUrl',
-      expected: 'either `environment` or `baseUrl`, not both',
-      received: baseUrl,
-    });
+/** The body of a helper's answer: what the wrapped fetch parsed, or, when a user hook replaced the response, its own. */
+async function answerOf(response: Response, responses: JsonResponses, url: string): Promise<object> {
+  const where = { method: 'POST', url, status: response.status };
+  const body = responses.bodyOf(response)?.body ?? parseJson(await response.text(), where);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new ResponseFormatError({ ...where, expected: 'a JSON object', received: describeValue(body) });
   }
-  let endpoints: Record<IngoApi, string>;
-  if (baseUrl !== undefined) {
-    const base = absoluteUrl('baseUrl', baseUrl);
-    // A trailing slash, so that the API paths extend a proxy's path prefix instead of replacing it.
-    if (!base.pathname.endsWith('/')) base.pathname = `${base.pathname}/`;
-    base.search = '';
-    base.hash = '';
-    endpoints = {
-      identityScore: new URL(ingoApiPaths.identityScore, base).href,
-      checkMakerScore: new URL(ingoApiPaths.checkMakerScore, base).href,
-      dupexInquiry: new URL(ingoApiPaths.dupexInquiry, base).href,
-    };
-  } else if (isIngoEnvironment(environment)) {
-    endpoints = { ...ingoApiUrls[environment] };
-  } else if (environment !== undefined || options.endpoints === undefined) {
-    throw new ConfigurationError({
-      option: 'environment',
-      expected: "'uat' or 'production' (or pass `baseUrl`)",
-      ...(environment === undefined ? {} : { received: environment }),
-    });
-  } else {
-    endpoints = { identityScore: '', checkMakerScore: '', dupexInquiry: '' };
-  }
-  for (const [api, url] of Object.entries(options.endpoints ?? {})) {
-    if (url !== undefined) endpoints[api as IngoApi] = absoluteUrl(`endpoints.${api}`, url).href;
-  }
-  return endpoints;
-}
-
-function retryOptions(retry: IngoClientOptions['retry']): RetryOptions {
-  const defaults: RetryOptions = {
-    limit: 2,
-    // These APIs are read-only scoring inquiries: repeating a POST changes nothing.
-    methods: ['get', 'post', 'head', 'options'],
-    statusCodes: [...retryableStatuses],
-    afterStatusCodes: [413, 429, 503],
-    retryOnTimeout: true,
-    jitter: true,
-    shouldRetry: ({ error }) => (isTokenFailure(error) ? false : undefined),
-  };
-  if (retry === undefined) return defaults;
-  if (typeof retry === 'number') {
-    if (!Number.isInteger(retry) || retry < 0) {
-      throw new ConfigurationError({
-        option: 'retry',
-        expected: 'a whole number of retries (0 disables), or ky retry options',
-        received: retry,
-      });
-    }
-    return { ...defaults, limit: retry };
-  }
-  const given = retry.shouldRetry;
-  return {
-    ...defaults,
-    ...retry,
-    // Token failures come after the token manager's own attempts: never retried again here, and
-    // never shown to the caller's shouldRetry, which could not tell them from the API's.
-    shouldRetry: (state) => (isTokenFailure(state.error) ? false : given?.(state)),
-  };
+  return body;
 }
 
 /**
@@ -150,144 +90,44 @@ const scores = await ingo.identityScore({emailAddress: 'jane@example.com'});
 ```
 */
 export function createIngoClient(options: IngoClientOptions): IngoClient {
-  const tokens = options.tokens;
-  if (typeof tokens?.getToken !== 'function' || typeof tokens.invalidate !== 'function') {
-    throw new ConfigurationError({
-      option: 'tokens',
-      expected: 'a token manager (createTokenManager(...)) or an object with getToken() and invalidate()',
-      received: tokens,
-    });
-  }
-  const endpoints = resolveEndpoints(options);
-  const timeout = options.timeout ?? 30_000;
-  if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0) {
-    throw new ConfigurationError({
-      option: 'timeout',
-      expected: 'a positive number of milliseconds',
-      received: timeout,
-    });
-  }
-  const apiVersion = options.apiVersion ?? '1';
-  if (typeof apiVersion !== 'string' || apiVersion.trim() === '') {
-    throw new ConfigurationError({
-      option: 'apiVersion',
-      expected: "a version string such as '1'",
-      received: apiVersion,
-    });
-  }
-  const baseFetch: Fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const counters = { calls: 0, failures: 0, requests: 0, retries: 0, authenticationRetries: 0 };
-  // The parsed body is read once, in the afterResponse hook, and handed to the caller through here.
-  const bodies = new WeakMap<Response, unknown>();
-
-  const readBody: AfterResponseHook = async ({ request, response, options: normalized }) => {
-    if (!response.ok) return undefined;
-    const where = { method: request.method, url: request.url, status: response.status };
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (cause) {
-      const error = new NetworkError('The response body broke off before it was complete', {
-        ...where,
-        cause,
-      });
-      if (normalized.retry.methods.includes(request.method.toLowerCase())) {
-        return ky.retry({ code: 'BODY_INCOMPLETE', cause: error });
-      }
-      throw error;
-    }
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      throw new ResponseFormatError({
-        ...where,
-        expected: 'a JSON body',
-        received: `${text.length} characters that are not JSON`,
-      });
-    }
-    const buffered = new Response(text, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
-    bodies.set(buffered, data);
-    return buffered;
-  };
-  const countRetry: BeforeRetryHook = () => {
-    counters.retries += 1;
-  };
-  // A second guard, for a `shouldRetry` replaced through `ky.extend()`: a token failure stops
-  // here instead of starting another round of token requests.
-  const keepTokenFailures: BeforeRetryHook = ({ error }) => {
-    if (isTokenFailure(error)) throw error;
-  };
-
-  const base = ky.create({
-    timeout,
-    retry: retryOptions(options.retry),
-    fetch: authenticatedFetch(tokens, options.scope, baseFetch, counters),
-    headers: {
-      accept: 'application/json',
-      apiVersion,
-      'user-agent': options.userAgent ?? `bridgekit-ingo-auth/${version}`,
-      ...options.headers,
-    },
-    hooks: {
-      beforeRetry: [keepTokenFailures, countRetry, ...(options.hooks?.beforeRetry ?? [])],
-      afterResponse: [readBody, ...(options.hooks?.afterResponse ?? [])],
-      ...(options.hooks?.beforeRequest === undefined ? {} : { beforeRequest: options.hooks.beforeRequest }),
-      ...(options.hooks?.beforeError === undefined ? {} : { beforeError: options.hooks.beforeError }),
-      ...(options.hooks?.init === undefined ? {} : { init: options.hooks.init }),
-    },
-  });
-
+  const settings = resolveIngoClientOptions(options);
+  const { endpoints, tokens } = settings;
+  const counters = new IngoClientCounters();
+  const responses = createJsonResponses();
+  const base = createInstance(settings, responses, counters);
   // One ky instance per scope, so that a helper's token carries the scope its API checks.
-  const instances = new Map<string | undefined, KyInstance>([[options.scope, base]]);
+  const instances = new Map<string | undefined, KyInstance>([[settings.scope, base]]);
   const instanceFor = (api: IngoApi): KyInstance => {
-    const scope = options.scopes?.[api] ?? options.scope;
+    const scope = settings.scopes[api] ?? settings.scope;
     let instance = instances.get(scope);
     if (!instance) {
-      instance = base.extend({ fetch: authenticatedFetch(tokens, scope, baseFetch, counters) });
+      instance = base.extend({
+        fetch: responses.wrap(authenticatedFetch(tokens, scope, settings.fetch, counters)),
+      });
       instances.set(scope, instance);
     }
     return instance;
   };
 
-  const call = async <T>(api: IngoApi, body: object, callOptions: IngoCallOptions = {}): Promise<T> => {
-    counters.calls += 1;
+  const call = async <T>(api: IngoApi, body: unknown, callOptions?: IngoCallOptions): Promise<T> => {
+    counters.call();
     const url = endpoints[api];
+    const signal = callOptions?.signal;
     try {
-      if (url === '') {
-        throw new ConfigurationError({
-          option: `endpoints.${api}`,
-          expected: `the URL of the ${api} API`,
-          hint: 'Ingo publishes none for this environment; ask Ingo client services and pass it in `endpoints`.',
-        });
-      }
+      checkCall(api, url, body, callOptions);
       const response = await instanceFor(api)(url, {
         method: 'post',
         json: body,
-        ...(callOptions.signal === undefined ? {} : { signal: callOptions.signal }),
+        ...(signal === undefined ? {} : { signal }),
       });
-      const data = bodies.get(response);
-      if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-        throw new ResponseFormatError({
-          method: 'POST',
-          url,
-          status: response.status,
-          expected: 'a JSON object',
-          received: describeValue(data),
-        });
-      }
-      return data as T;
+      return (await answerOf(response, responses, url)) as T;
     } catch (error) {
-      counters.failures += 1;
+      counters.failure();
       throw toBridgekitError(error, {
         method: 'POST',
         url,
-        timeout,
-        signal: callOptions.signal,
+        timeout: settings.timeout,
+        signal,
         service: 'the Ingo API',
         reachHint: 'check `environment` or `baseUrl` and the network',
       });
@@ -301,10 +141,42 @@ export function createIngoClient(options: IngoClientOptions): IngoClient {
       call<CheckMakerScoreResponse>('checkMakerScore', request, callOptions),
     dupexInquiry: (request, callOptions) => call<DupexInquiryResponse>('dupexInquiry', request, callOptions),
     ky: base,
-    endpoints: Object.freeze(endpoints),
+    endpoints,
     tokens,
     get stats(): IngoClientStats {
-      return Object.freeze({ ...counters });
+      return counters.snapshot();
     },
   };
+}
+
+function checkCall(api: IngoApi, url: string, body: unknown, callOptions: unknown): void {
+  if (url === '') {
+    throw new ConfigurationError({
+      option: `endpoints.${api}`,
+      expected: `the URL of the ${api} API`,
+      hint: 'Ingo publishes none for this environment; ask Ingo client services and pass it in `endpoints`.',
+    });
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new ConfigurationError({
+      option: 'request',
+      expected: `the ${api} request object`,
+      received: body,
+    });
+  }
+  if (callOptions === undefined) return;
+  const signal = (callOptions as IngoCallOptions | null)?.signal;
+  if (typeof callOptions !== 'object' || callOptions === null) {
+    throw new ConfigurationError({
+      option: 'options',
+      expected: 'an object of call options (or nothing)',
+      received: callOptions,
+    });
+  }
+  if (
+    signal !== undefined &&
+    (typeof signal !== 'object' || signal === null || typeof signal.aborted !== 'boolean')
+  ) {
+    throw new ConfigurationError({ option: 'signal', expected: 'an AbortSignal', received: signal });
+  }
 }

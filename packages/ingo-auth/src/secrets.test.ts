@@ -62,7 +62,7 @@ function managerWith(
     clientSecret: secret,
     scope: ingoScopes.identityScore,
     fetch,
-    retry: { attempts: 2, backoff: 0, maxBackoff: 0, cooldown: 0 },
+    retry: { limit: 1, delay: () => 0, backoffLimit: 0, cooldown: 0 },
     ...overrides,
   });
 }

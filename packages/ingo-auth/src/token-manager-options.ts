@@ -1,39 +1,24 @@
 import type { BridgekitError, Secret } from '@bridgekit/errors';
+import type { Fetch } from '@bridgekit/http';
+import type { RetryOptions } from 'ky';
 import type { ClientAuthenticationMethod } from './client-authentication.js';
 import type { IngoEnvironment } from './ingo-environment.js';
 import type { TokenStore } from './token-store.js';
 
-/** The `fetch` signature bridgekit accepts: the platform's, a test server's, or an instrumented one. */
-export type Fetch = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+export type { Fetch } from '@bridgekit/http';
 
-/** How token requests are retried, and how soon a failed one may be tried again. */
-export interface TokenRetryOptions {
-  /**
-  Attempts per token request, the first included. Network errors, timeouts, 408, 429 and 5xx
-  (500, 502, 503, 504) are retried; RFC 6749 errors (`invalid_client`, ...) and malformed
-  responses are not.
-  @default 3
-  @example 5
-  */
-  readonly attempts?: number;
-  /**
-  The first retry waits up to this many milliseconds, each next one up to twice as long (full
-  jitter: a random share of it).
-  @default 200
-  @example 0
-  */
-  readonly backoff?: number;
-  /**
-  The longest wait between two attempts, in milliseconds; a `Retry-After` is honoured up to it.
-  @default 5000
-  @example 10000
-  */
-  readonly maxBackoff?: number;
+/**
+How token requests are retried: ky's `RetryOptions` (`limit` is the number of retries after the
+first attempt), plus `cooldown`. Network errors, timeouts, a body that broke off, 408, 429 and
+every 5xx but 501 and 505 are retried, with exponential backoff and full jitter; RFC 6749 errors
+(`invalid_client`, ...) and malformed responses are not. `methods` is always `['post']`.
+*/
+export interface TokenRetryOptions extends Omit<RetryOptions, 'methods'> {
   /**
   After a token request failed (every attempt), the next one waits until this many milliseconds
   have passed since the failure, doubling with each consecutive failure up to
-  `max(cooldown, maxBackoff)`, so a failing auth server is not hammered. Callers that arrive later
-  than that do not wait.
+  `max(cooldown, backoffLimit)`, so a failing auth server is not hammered. Callers that arrive
+  later than that do not wait.
   @default 1000
   @example 0
   */
@@ -108,13 +93,15 @@ export interface TokenManagerOptions {
   */
   readonly refreshJitter?: number;
   /**
-  Retries of a token request, as options or a number of attempts.
-  @default {attempts: 3, backoff: 200, maxBackoff: 5000, cooldown: 1000}
-  @example {attempts: 5, maxBackoff: 10000}
+  Retries of a token request: ky's retry options plus `cooldown`, or a number of retries after
+  the first attempt (`0` disables them). The default backoff waits a random share of 200 ms,
+  400 ms, ... up to `backoffLimit`; a `Retry-After` is honoured up to `backoffLimit`.
+  @default {limit: 2, backoffLimit: 5000, cooldown: 1000}
+  @example {limit: 4, backoffLimit: 10000}
   */
   readonly retry?: number | TokenRetryOptions;
   /**
-  Milliseconds to wait for each attempt's response, body included.
+  Milliseconds to wait for each attempt's response, body included; at most 2^31 - 1.
   @default 30000
   @example 10000
   */

@@ -23,7 +23,7 @@ import { createTokenManager, type TokenManager } from './token-manager.js';
 import type { TokenFetchedEvent, TokenManagerOptions } from './token-manager-options.js';
 import { createMemoryTokenStore, type TokenStore, type TokenStoreLock } from './token-store.js';
 
-const noWaiting = { attempts: 3, backoff: 0, maxBackoff: 0, cooldown: 0 } as const;
+const noWaiting = { limit: 2, delay: () => 0, backoffLimit: 0, cooldown: 0 } as const;
 
 function managerFor(
   sandbox: ReturnType<typeof ingoSandbox>,
@@ -412,7 +412,7 @@ describe('failures', () => {
   it('holds the next request back for the cooldown after a failure', async () => {
     const sandbox = ingoSandbox();
     const clock = createClock();
-    const tokens = managerFor(sandbox, clock, { retry: { attempts: 1, cooldown: 60_000 } });
+    const tokens = managerFor(sandbox, clock, { retry: { limit: 0, cooldown: 60_000 } });
     sandbox.injectFault({ kind: 'status', status: 502, route: '/connect/token' });
     await expect(tokens.getToken()).rejects.toBeInstanceOf(ServerError);
     const controller = new AbortController();
@@ -422,7 +422,7 @@ describe('failures', () => {
     controller.abort();
     await expect(waiting).rejects.toBeInstanceOf(AbortError);
 
-    const recovered = managerFor(sandbox, clock, { retry: { attempts: 1, cooldown: 60_000 } });
+    const recovered = managerFor(sandbox, clock, { retry: { limit: 0, cooldown: 60_000 } });
     sandbox.injectFault({ kind: 'status', status: 502, route: '/connect/token' });
     await expect(recovered.getToken()).rejects.toBeInstanceOf(ServerError);
     clock.advance(60_000);
@@ -441,7 +441,7 @@ describe('failures', () => {
       scope: 's',
       fetch,
       timeout: 5,
-      retry: { ...noWaiting, attempts: 2 },
+      retry: { ...noWaiting, limit: 1 },
     });
     const error = await tokens.getToken().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TimeoutError);
@@ -450,7 +450,7 @@ describe('failures', () => {
 
   it('turns a body that broke off into a retryable NetworkError', async () => {
     const sandbox = ingoSandbox();
-    const tokens = managerFor(sandbox, createClock(), { retry: { ...noWaiting, attempts: 1 } });
+    const tokens = managerFor(sandbox, createClock(), { retry: { ...noWaiting, limit: 0 } });
     sandbox.injectFault({ kind: 'truncated-body', route: '/connect/token' });
     await expect(tokens.getToken()).rejects.toBeInstanceOf(NetworkError);
   });
@@ -731,8 +731,8 @@ describe('configuration', () => {
     [{ ...base, environment: 'uat' as const, clientSecret: '' }, 'clientSecret'],
     [{ ...base, environment: 'uat' as const, scope: '' }, 'scope'],
     [{ ...base, environment: 'uat' as const, authMethod: 'digest' as never }, 'authMethod'],
-    [{ ...base, environment: 'uat' as const, retry: 0 }, 'retry'],
-    [{ ...base, environment: 'uat' as const, retry: { backoff: -1 } }, 'retry.backoff'],
+    [{ ...base, environment: 'uat' as const, retry: -1 }, 'retry'],
+    [{ ...base, environment: 'uat' as const, retry: { backoffLimit: -1 } }, 'retry.backoffLimit'],
     [{ ...base, environment: 'uat' as const, timeout: 0 }, 'timeout'],
     [{ ...base, environment: 'uat' as const, storeTimeout: 0 }, 'storeTimeout'],
     [{ ...base, environment: 'uat' as const, refreshAhead: Number.NaN }, 'refreshAhead'],

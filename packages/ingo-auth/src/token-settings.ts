@@ -1,7 +1,17 @@
 import { ConfigurationError, Secret } from '@bridgekit/errors';
+import {
+  type Fetch,
+  parseHttpUrl,
+  resolveDuration,
+  resolveFetch,
+  resolveRetryOptions,
+  retryAfterStatuses,
+  retryableStatuses,
+} from '@bridgekit/http';
+import type { RetryOptions } from 'ky';
 import type { ClientAuthenticationMethod } from './client-authentication.js';
 import { ingoTokenUrls, isIngoEnvironment } from './ingo-environment.js';
-import type { Fetch, TokenManagerOptions, TokenRetryOptions } from './token-manager-options.js';
+import type { TokenManagerOptions } from './token-manager-options.js';
 import { version } from './version.js';
 
 /** @internal The options of a token manager, checked and with defaults filled in. */
@@ -13,26 +23,16 @@ export interface TokenSettings {
   readonly authMethod: ClientAuthenticationMethod;
   readonly refreshAhead: number | undefined;
   readonly refreshJitter: number | undefined;
-  readonly retry: Required<TokenRetryOptions>;
+  /** ky's retry options for one token request (`limit` retries after the first attempt). */
+  readonly retry: RetryOptions & { readonly limit: number; readonly backoffLimit: number };
+  /** After a failed token request, how long the next one waits (doubling per failure). */
+  readonly cooldown: number;
   readonly timeout: number;
   readonly storeTimeout: number;
   readonly fetch: Fetch;
   readonly now: () => number;
   readonly random: () => number;
   readonly userAgent: string;
-}
-
-const nonNegative = 'a finite number of milliseconds, zero or more';
-
-function checkMilliseconds(option: string, value: number | undefined, positive = false): void {
-  if (value === undefined) return;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (positive && value === 0)) {
-    throw new ConfigurationError({
-      option,
-      expected: positive ? 'a positive number of milliseconds' : nonNegative,
-      received: value,
-    });
-  }
 }
 
 function nonEmptyString(option: string, value: unknown, hint?: string): asserts value is string {
@@ -47,65 +47,40 @@ function tokenUrlFrom(options: TokenManagerOptions): string {
     throw new ConfigurationError({
       option: 'tokenUrl',
       expected: 'either `environment` or `tokenUrl`, not both',
-      received: tokenUrl,
     });
   }
-  if (tokenUrl === undefined) {
-    if (isIngoEnvironment(environment)) return ingoTokenUrls[environment];
-    throw new ConfigurationError({
-      option: 'environment',
-      expected: "'uat' or 'production' (or pass `tokenUrl`)",
-      ...(environment === undefined ? {} : { received: environment }),
-    });
-  }
-  let url: URL;
-  try {
-    url = new URL(tokenUrl);
-  } catch {
-    // No `cause`: Node puts the raw input on the TypeError, and the URL may carry a secret in its
-    // user info, which `inspect` would then print.
-    throw new ConfigurationError({
-      option: 'tokenUrl',
-      expected: 'an absolute http(s) URL',
-      received: tokenUrl,
-    });
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigurationError({
-      option: 'tokenUrl',
-      expected: 'an absolute http(s) URL',
-      received: tokenUrl,
-    });
-  }
-  if (url.username || url.password) {
-    throw new ConfigurationError({
-      option: 'tokenUrl',
-      expected: 'a URL without user info',
-      hint: 'Pass the credentials as `clientId` and `clientSecret`; they never belong in a URL.',
-    });
-  }
-  return url.href;
+  if (tokenUrl !== undefined) return parseHttpUrl(tokenUrl, { option: 'tokenUrl' }).href;
+  if (isIngoEnvironment(environment)) return ingoTokenUrls[environment];
+  throw new ConfigurationError({
+    option: 'environment',
+    expected: "'uat' or 'production' (or pass `tokenUrl`)",
+    ...(environment === undefined ? {} : { received: environment }),
+  });
 }
 
-function retryFrom(retry: TokenManagerOptions['retry']): Required<TokenRetryOptions> {
-  const given: TokenRetryOptions = typeof retry === 'number' ? { attempts: retry } : (retry ?? {});
-  const settings = {
-    attempts: given.attempts ?? 3,
-    backoff: given.backoff ?? 200,
-    maxBackoff: given.maxBackoff ?? 5000,
-    cooldown: given.cooldown ?? 1000,
-  };
-  if (!Number.isInteger(settings.attempts) || settings.attempts < 1) {
-    throw new ConfigurationError({
-      option: typeof retry === 'number' ? 'retry' : 'retry.attempts',
-      expected: 'a whole number of attempts, 1 or more (1 disables retries)',
-      received: settings.attempts,
-    });
-  }
-  checkMilliseconds('retry.backoff', settings.backoff);
-  checkMilliseconds('retry.maxBackoff', settings.maxBackoff);
-  checkMilliseconds('retry.cooldown', settings.cooldown);
-  return settings;
+/** `retry.cooldown` is bridgekit's own; the rest is ky's. */
+function splitCooldown(retry: TokenManagerOptions['retry']): { cooldown: unknown; kyRetry: unknown } {
+  if (typeof retry !== 'object' || retry === null || Array.isArray(retry))
+    return { cooldown: undefined, kyRetry: retry };
+  const { cooldown, ...kyRetry } = retry;
+  return { cooldown, kyRetry };
+}
+
+function retryFrom(given: unknown, random: () => number): TokenSettings['retry'] {
+  const retry = resolveRetryOptions(given, {
+    limit: 2,
+    // A token request changes nothing on the server: repeating the POST is safe.
+    methods: ['post'],
+    statusCodes: [...retryableStatuses],
+    afterStatusCodes: [...retryAfterStatuses],
+    retryOnTimeout: true,
+    delay: (attempt) => 200 * 2 ** (attempt - 1),
+    jitter: (delay) => random() * delay,
+    backoffLimit: 5000,
+  });
+  const backoffLimit = retry.backoffLimit ?? 5000;
+  // A `Retry-After` is honoured up to the longest backoff, so one slow server cannot park every caller.
+  return { maxRetryAfter: backoffLimit, ...retry, methods: ['post'], limit: retry.limit ?? 2, backoffLimit };
 }
 
 // Duck-typed rather than `instanceof`, so a Secret from another copy of @bridgekit/errors works too.
@@ -121,7 +96,32 @@ function secretFrom(value: unknown): Secret {
       received: revealed,
     });
   }
+  if (revealed.trim() !== revealed) {
+    throw new ConfigurationError({
+      option: 'clientSecret',
+      expected: 'a secret without leading or trailing whitespace',
+      hint: 'A trailing newline usually comes from a file or an environment variable; trim it where the secret is read.',
+    });
+  }
   return value instanceof Secret ? value : new Secret(revealed);
+}
+
+function checkFunctions(options: TokenManagerOptions): void {
+  for (const name of ['now', 'random', 'onTokenFetched', 'onTokenError'] as const) {
+    if (options[name] !== undefined && typeof options[name] !== 'function') {
+      throw new ConfigurationError({ option: name, expected: 'a function', received: options[name] });
+    }
+  }
+}
+
+function optionalDuration(option: string, value: unknown): number | undefined {
+  return value === undefined ? undefined : resolveDuration(value, { option, fallback: 0, allowZero: true });
+}
+
+function authMethodFrom(value: unknown): ClientAuthenticationMethod {
+  if (value === undefined) return 'basic';
+  if (value === 'basic' || value === 'body') return value;
+  throw new ConfigurationError({ option: 'authMethod', expected: "'basic' or 'body'", received: value });
 }
 
 /** @internal Checks the options; every message names the option and never repeats a secret. */
@@ -133,46 +133,28 @@ export function resolveTokenSettings(options: TokenManagerOptions): TokenSetting
   nonEmptyString('clientId', options.clientId);
   const clientSecret = secretFrom(options.clientSecret);
   nonEmptyString('scope', options.scope, 'Ingo issues tokens per API scope, e.g. ingoScopes.identityScore.');
-  const authMethod = options.authMethod ?? 'basic';
-  if (authMethod !== 'basic' && authMethod !== 'body') {
-    throw new ConfigurationError({
-      option: 'authMethod',
-      expected: "'basic' or 'body'",
-      received: authMethod,
-    });
-  }
-  checkMilliseconds('refreshAhead', options.refreshAhead);
-  checkMilliseconds('refreshJitter', options.refreshJitter);
-  checkMilliseconds('timeout', options.timeout, true);
-  checkMilliseconds('storeTimeout', options.storeTimeout, true);
-  for (const name of ['fetch', 'now', 'random', 'onTokenFetched', 'onTokenError'] as const) {
-    if (options[name] !== undefined && typeof options[name] !== 'function') {
-      throw new ConfigurationError({ option: name, expected: 'a function', received: options[name] });
-    }
-  }
-  if (options.fetch === undefined && typeof globalThis.fetch !== 'function') {
-    throw new ConfigurationError({
-      option: 'fetch',
-      expected: 'a fetch function (this runtime has no global fetch)',
-    });
-  }
-  // Looked up per call, so that instrumentation which patches the global fetch later still sees it.
-  const fetch: Fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const timeout = options.timeout ?? 30_000;
+  checkFunctions(options);
+  const timeout = resolveDuration(options.timeout, { option: 'timeout', fallback: 30_000 });
+  const random = options.random ?? Math.random;
+  const { cooldown, kyRetry } = splitCooldown(options.retry);
   return {
     tokenUrl,
     clientId: options.clientId,
     clientSecret,
     scope: options.scope,
-    authMethod,
-    refreshAhead: options.refreshAhead,
-    refreshJitter: options.refreshJitter,
-    retry: retryFrom(options.retry),
+    authMethod: authMethodFrom(options.authMethod),
+    refreshAhead: optionalDuration('refreshAhead', options.refreshAhead),
+    refreshJitter: optionalDuration('refreshJitter', options.refreshJitter),
+    retry: retryFrom(kyRetry, random),
+    cooldown: resolveDuration(cooldown, { option: 'retry.cooldown', fallback: 1000, allowZero: true }),
     timeout,
-    storeTimeout: options.storeTimeout ?? Math.min(1000, timeout),
-    fetch,
+    storeTimeout: resolveDuration(options.storeTimeout, {
+      option: 'storeTimeout',
+      fallback: Math.min(1000, timeout),
+    }),
+    fetch: resolveFetch(options.fetch),
     now: options.now ?? Date.now,
-    random: options.random ?? Math.random,
+    random,
     userAgent: options.userAgent ?? `bridgekit-ingo-auth/${version}`,
   };
 }

@@ -1,9 +1,10 @@
 import type { IntendSigner } from '@bridgekit/intend-signer';
 import type { KyInstance } from 'ky';
-import { defaultPaths, type IntendClientOptions, type IntendPaths } from './intend-client-options.js';
+import type { IntendClientOptions } from './intend-client-options.js';
 import { createRequester, type IntendRequester } from './intend-request.js';
 import { readPage } from './page-shape.js';
-import { type PaginateOptions, Paginator } from './paginator.js';
+import type { PaginateOptions } from './paginate-options.js';
+import { Paginator } from './paginator.js';
 import { type CategoriesResource, categoriesResource } from './resources/categories.js';
 import { type ClientsResource, clientsResource } from './resources/clients.js';
 import { type ProductsResource, productsResource } from './resources/products.js';
@@ -47,13 +48,15 @@ for await (const client of intend.clients.list({clientType: 'trade'})) {
 ```
 */
 export function createIntendClient(options: IntendClientOptions): IntendClient {
-  const { request, ky, signer } = createRequester(options);
-  const paths: IntendPaths = { ...defaultPaths, ...options.paths };
-  const paginate = <T>(path: string, paginateOptions: PaginateOptions<T> = {}): Paginator<T> =>
-    new Paginator<T>(async (page, signal) => {
+  const { request, ky, signer, settings } = createRequester(options);
+  const paginate = <T>(path: string, paginateOptions: PaginateOptions<T> = {}): Paginator<T> => {
+    const paginator = new Paginator<T>(async (page, signal) => {
       const data = await request('GET', path, { query: { ...paginateOptions.query, page }, signal });
       return readPage<T>(data, { method: 'GET', url: path });
     }, paginateOptions);
+    return paginator;
+  };
+  const { paths } = settings;
   return {
     clients: clientsResource(request, paginate, paths),
     products: productsResource(request, paginate, paths),

@@ -1,10 +1,54 @@
-import { createHttpError, isIntendFailureEnvelope, ResponseFormatError } from '@bridgekit/errors';
+import { createHttpError, type HttpError, ResponseFormatError } from '@bridgekit/errors';
 
-interface ExchangeContext {
+/** What is known of the exchange whose body is read. */
+export interface ExchangeContext {
   readonly method: string;
   readonly url: string;
   readonly status: number;
   readonly headers: Headers;
+}
+
+function fieldsOf(body: unknown): Record<string, unknown> | undefined {
+  return typeof body === 'object' && body !== null && !Array.isArray(body)
+    ? (body as Record<string, unknown>)
+    : undefined;
+}
+
+/** Whether a parsed body is an Intend envelope that reports failure (see the Intend reference). */
+export function isIntendFailureEnvelope(body: unknown): boolean {
+  const fields = fieldsOf(body);
+  if (fields === undefined) return false;
+  const { status, response } = fields;
+  return response === false || (typeof status === 'number' && (status < 200 || status > 299));
+}
+
+/**
+The error an Intend failure describes: an error status, or a failure envelope over HTTP 200, whose
+body `status` then wins (when it is an error status). The envelope's `msg` is the server message.
+*/
+export function intendHttpError(
+  context: ExchangeContext & { readonly body: unknown; readonly cause?: unknown },
+): HttpError {
+  const fields = fieldsOf(context.body);
+  const envelopeStatus = fields?.['status'];
+  const isOk = context.status >= 200 && context.status < 300;
+  const status =
+    isOk && typeof envelopeStatus === 'number' && envelopeStatus >= 400 ? envelopeStatus : context.status;
+  const message = fields?.['msg'];
+  return createHttpError({
+    status,
+    method: context.method,
+    url: context.url,
+    headers: context.headers,
+    body: context.body,
+    cause: context.cause,
+    serverMessage: typeof message === 'string' && message.length > 0 ? message : undefined,
+  });
+}
+
+function describeText(text: string): string {
+  if (text.trimStart().startsWith('<')) return 'an HTML page';
+  return text.length === 0 ? 'an empty body' : 'text that is not JSON';
 }
 
 /**
@@ -18,30 +62,23 @@ export function unwrapEnvelope(text: string, context: ExchangeContext): unknown 
   try {
     body = JSON.parse(text);
   } catch (cause) {
-    const received = text.trimStart().startsWith('<')
-      ? 'an HTML page'
-      : text.length === 0
-        ? 'an empty body'
-        : 'text that is not JSON';
-    throw new ResponseFormatError({ ...where, expected: 'a JSON Intend envelope', received, cause });
+    throw new ResponseFormatError({
+      ...where,
+      expected: 'a JSON Intend envelope',
+      received: describeText(text),
+      cause,
+    });
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+  const fields = fieldsOf(body);
+  if (fields === undefined) {
     throw new ResponseFormatError({
       ...where,
       expected: 'a JSON object envelope `{status, response, data, msg}`',
       received: Array.isArray(body) ? 'an array' : `a ${typeof body}`,
     });
   }
-  if (isIntendFailureEnvelope(body)) {
-    throw createHttpError({
-      status: context.status,
-      method: context.method,
-      url: context.url,
-      headers: context.headers,
-      body,
-    });
-  }
-  if (!('data' in body)) {
+  if (isIntendFailureEnvelope(fields)) throw intendHttpError({ ...context, body: fields });
+  if (!('data' in fields)) {
     throw new ResponseFormatError({
       ...where,
       field: 'data',
@@ -49,5 +86,5 @@ export function unwrapEnvelope(text: string, context: ExchangeContext): unknown 
       received: 'no `data` field',
     });
   }
-  return (body as { data: unknown }).data;
+  return fields['data'];
 }

@@ -1,14 +1,11 @@
 export { createIntendClient, type IntendClient } from './create-intend-client.js';
+export { isIntendFailureEnvelope } from './envelope.js';
 export type { IntendClientOptions, IntendPaths } from './intend-client-options.js';
 export type { IntendRequester, IntendRequestOptions } from './intend-request.js';
-export {
-  type Page,
-  type PageFetcher,
-  type PageProgress,
-  type PaginateOptions,
-  Paginator,
-  type QueryParameters,
-} from './paginator.js';
+export type { PageFetcher } from './page-queue.js';
+export type { RawPage } from './page-shape.js';
+export type { Page, PageProgress, PaginateOptions, QueryParameters } from './paginate-options.js';
+export { Paginator } from './paginator.js';
 export type {
   IntendAddress,
   IntendCategoryRecord,

@@ -1,4 +1,6 @@
-import type { createIntendSigner, IntendSigner } from '@bridgekit/intend-signer';
+import type { Secret } from '@bridgekit/errors';
+import type { Fetch } from '@bridgekit/http';
+import type { IntendSignatureScheme, IntendSigner } from '@bridgekit/intend-signer';
 import type { Hooks, RetryOptions } from 'ky';
 
 /** Resource paths, relative to `baseUrl`. Defaults come from the vendor's v3 guides. */
@@ -20,51 +22,76 @@ export interface IntendPaths {
 /** Options of `createIntendClient`. */
 export interface IntendClientOptions {
   /**
-  Your tenant's base URL, without `/api`.
+  Your tenant's base URL, without `/api`. A path prefix (a proxy's) is kept; user info is refused.
   @example 'https://acme.intend.com'
   */
   readonly baseUrl: string | URL;
-  /** The API key (header `api-key`). Required unless `signer` is given. */
+  /**
+  The API key (header `api-key`). Required unless `signer` is given.
+  @example process.env.INTEND_API_KEY
+  */
   readonly apiKey?: string;
-  /** The secret key that signs requests. Keep it server-side. Required unless `signer` is given. */
-  readonly secretKey?: string;
+  /**
+  The secret key that signs requests. Keep it server-side. Required unless `signer` is given.
+  @example new Secret(process.env.INTEND_SECRET_KEY)
+  */
+  readonly secretKey?: string | Secret;
   /**
   The signature scheme, when not the default. See `@bridgekit/intend-signer`.
   @default 'key-timestamp'
+  @example 'canonical-request'
   */
-  readonly scheme?: Parameters<typeof createIntendSigner>[0]['scheme'];
-  /** A ready signer, instead of `apiKey`, `secretKey` and `scheme`. */
+  readonly scheme?: IntendSignatureScheme;
+  /**
+  A ready signer, instead of `apiKey`, `secretKey` and `scheme`.
+  @example createIntendSigner({apiKey, secretKey, scheme: 'canonical-request'})
+  */
   readonly signer?: IntendSigner;
   /**
   The `fetch` to use: inject one for tests, proxies or instrumentation.
-  @default globalThis.fetch
+  @default globalThis.fetch (looked up per request)
+  @example sandbox.fetch
   */
-  readonly fetch?: (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+  readonly fetch?: Fetch;
   /**
-  Milliseconds to wait for each attempt's response.
+  Milliseconds to wait for each attempt's response, at most 2^31 - 1.
   @default 30000
+  @example 10000
   */
   readonly timeout?: number;
   /**
-  Retries (ky's options). `0` disables them. Only idempotent methods are retried, on network
-  errors, timeouts, 408, 429, 500, 502, 503 and 504, a failure envelope with one of those statuses,
-  and a body that broke off; backoff is exponential with full jitter, and `Retry-After` is honoured.
+  Retries (ky's options), or a number of retries after the first attempt; `0` disables them. Only
+  idempotent methods are retried, on network errors, timeouts, 408, 429 and every 5xx but 501 and
+  505, a failure envelope with one of those statuses, and a body that broke off; backoff is
+  exponential with full jitter, and `Retry-After` is honoured up to `timeout`.
   @default {limit: 2}
+  @example {limit: 4, backoffLimit: 2000}
   */
   readonly retry?: number | RetryOptions;
-  /** Headers sent with every request. */
+  /**
+  Headers sent with every request.
+  @example {'x-correlation-id': runId}
+  */
   readonly headers?: Readonly<Record<string, string>>;
-  /** ky hooks, run after bridgekit's own (signing, envelope checks). */
+  /**
+  ky hooks, run after bridgekit's own (signing, envelope checks).
+  @example {beforeRetry: [() => metrics.increment('intend.retry')]}
+  */
   readonly hooks?: Hooks;
   /**
   The `User-Agent` header.
   @default 'bridgekit-intend-client/<version>'
+  @example 'acme-screening/2.3'
   */
   readonly userAgent?: string;
-  /** Resource paths, for tenants whose routes differ from the guides. */
+  /**
+  Resource paths, for tenants whose routes differ from the guides.
+  @example {clients: '/api/v3/clients'}
+  */
   readonly paths?: Partial<IntendPaths>;
 }
 
+/** The paths of the vendor's v3 guides. */
 export const defaultPaths: IntendPaths = {
   clients: '/api/clients',
   createClient: '/api/clients/create',
@@ -73,12 +100,3 @@ export const defaultPaths: IntendPaths = {
   sale: '/api/transactions/sale',
   createSale: '/api/transactions/sale/create',
 };
-
-export const retryableStatuses: readonly number[] = [408, 429, 500, 502, 503, 504];
-export const idempotentMethods: readonly ('get' | 'head' | 'options' | 'put' | 'delete')[] = [
-  'get',
-  'head',
-  'options',
-  'put',
-  'delete',
-];

@@ -1,22 +1,20 @@
-import {
-  ConfigurationError,
-  isBridgekitError,
-  isHttpError,
-  NetworkError,
-  toBridgekitError,
-} from '@bridgekit/errors';
-import { createIntendSigner, type IntendSigner, intendAuth } from '@bridgekit/intend-signer';
-import ky, { type KyInstance, type RetryOptions } from 'ky';
-import { unwrapEnvelope } from './envelope.js';
-import { type IntendClientOptions, idempotentMethods, retryableStatuses } from './intend-client-options.js';
-import type { QueryParameters } from './paginator.js';
-import { version } from './version.js';
+import { toBridgekitError, withUserHooks } from '@bridgekit/http';
+import { type IntendSigner, intendAuth } from '@bridgekit/intend-signer';
+import ky, { type KyInstance } from 'ky';
+import { checkCallOptions } from './call-options.js';
+import { intendHttpError, unwrapEnvelope } from './envelope.js';
+import { createEnvelopeFetch, type EnvelopeFetch } from './envelope-fetch.js';
+import type { IntendClientOptions } from './intend-client-options.js';
+import type { QueryParameters } from './paginate-options.js';
+import { type ClientSettings, resolveClientOptions } from './resolve-client-options.js';
 
 /** Per-call options of `request()`. */
 export interface IntendRequestOptions {
+  /** Query parameters; `undefined` values are left out. */
   readonly query?: QueryParameters;
   /** A JSON body. */
   readonly json?: unknown;
+  /** Cancels the request: it rejects with `AbortError`. */
   readonly signal?: AbortSignal;
 }
 
@@ -27,161 +25,51 @@ export type IntendRequester = <T = unknown>(
   options?: IntendRequestOptions,
 ) => Promise<T>;
 
-// The envelope is read once, in the afterResponse hook, and handed to the caller through here.
-const envelopeData = new WeakMap<Response, unknown>();
-
-function validUrl(baseUrl: string | URL): URL {
-  try {
-    const url = new URL(baseUrl);
-    if (url.protocol === 'http:' || url.protocol === 'https:') {
-      // A trailing slash, so that `api/clients` extends a tenant path prefix instead of replacing it.
-      if (!url.pathname.endsWith('/')) url.pathname = `${url.pathname}/`;
-      url.search = '';
-      url.hash = '';
-      return url;
-    }
-  } catch {
-    // Reported below.
-  }
-  throw new ConfigurationError({
-    option: 'baseUrl',
-    expected: "your tenant's absolute http(s) URL, such as 'https://acme.intend.com'",
-    received: baseUrl,
+function createInstance(settings: ClientSettings, envelope: EnvelopeFetch): KyInstance {
+  const sign = intendAuth(settings.signer);
+  const instance = ky.create({
+    baseUrl: settings.baseUrl,
+    timeout: settings.timeout,
+    retry: settings.retry,
+    fetch: envelope.fetch,
+    headers: settings.headers,
+    hooks: {
+      beforeRequest: [sign],
+      // A retry may come seconds later (backoff, Retry-After): sign it again with a fresh timestamp.
+      beforeRetry: [(state) => sign({ request: state.request })],
+    },
   });
+  return withUserHooks(instance, settings.hooks);
 }
 
-function signerFrom(options: IntendClientOptions): IntendSigner {
-  if (options.signer) return options.signer;
-  if (options.apiKey === undefined || options.secretKey === undefined) {
-    throw new ConfigurationError({
-      option: options.apiKey === undefined ? 'apiKey' : 'secretKey',
-      expected: 'a non-empty string (or pass a ready `signer`)',
-      received: undefined,
-    });
-  }
-  return createIntendSigner({
-    apiKey: options.apiKey,
-    secretKey: options.secretKey,
-    ...(options.scheme === undefined ? {} : { scheme: options.scheme }),
-  });
-}
-
-function retryOptions(retry: IntendClientOptions['retry'], timeout: number): RetryOptions {
-  const defaults: RetryOptions = {
-    limit: 2,
-    methods: [...idempotentMethods],
-    statusCodes: [...retryableStatuses],
-    afterStatusCodes: [413, 429, 503],
-    retryOnTimeout: true,
-    jitter: true,
-    // A `Retry-After: 3600` must not park a request for an hour: wait at most one timeout.
-    maxRetryAfter: timeout,
-    // Failures raised by the envelope check (a broken body) retry as their `retryable` says.
-    shouldRetry: ({ error }) => (isBridgekitError(error) ? error.retryable : undefined),
-  };
-  if (retry === undefined) return defaults;
-  if (typeof retry === 'number') {
-    if (!Number.isInteger(retry) || retry < 0) {
-      throw new ConfigurationError({
-        option: 'retry',
-        expected: 'a whole number of retries (0 disables), or ky retry options',
-        received: retry,
-      });
-    }
-    return { ...defaults, limit: retry };
-  }
-  return { ...defaults, ...retry };
+function searchParametersOf(query: QueryParameters | undefined): Record<string, string> {
+  const parameters: Record<string, string> = {};
+  for (const [name, value] of Object.entries(query ?? {}))
+    if (value !== undefined) parameters[name] = String(value);
+  return parameters;
 }
 
 /** @internal Builds the ky instance and the envelope-aware request function. */
 export function createRequester(options: IntendClientOptions): {
-  request: IntendRequester;
-  ky: KyInstance;
-  signer: IntendSigner;
+  readonly request: IntendRequester;
+  readonly ky: KyInstance;
+  readonly signer: IntendSigner;
+  readonly settings: ClientSettings;
 } {
-  const baseUrl = validUrl(options.baseUrl);
-  const signer = signerFrom(options);
-  const timeout = options.timeout ?? 30_000;
-  if (!Number.isFinite(timeout) || timeout <= 0) {
-    throw new ConfigurationError({
-      option: 'timeout',
-      expected: 'a positive number of milliseconds',
-      received: timeout,
-    });
-  }
-  const sign = intendAuth(signer);
-  const baseFetch = options.fetch ?? globalThis.fetch;
-  // The envelope is checked inside ky's retry loop, as part of the fetch ky retries: a body that
-  // breaks off, or a failure envelope over HTTP 200, is then retried (or not) like any other
-  // failure, within the same `timeout` and retry budget, and without an afterResponse clone.
-  const envelopeFetch = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
-    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
-    const response = await baseFetch(request);
-    if (!response.ok) return response;
-    const context = {
-      method: request.method,
-      url: request.url,
-      status: response.status,
-      headers: response.headers,
-    };
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (cause) {
-      // The caller's abort also breaks the body: report it as the abort, never as a retryable failure.
-      if (request.signal.aborted) throw request.signal.reason ?? cause;
-      throw new NetworkError('The response body broke off before it was complete', { ...context, cause });
-    }
-    const init200 = { status: response.status, statusText: response.statusText, headers: response.headers };
-    let data: unknown;
-    try {
-      data = unwrapEnvelope(text, context);
-    } catch (error) {
-      // A failure envelope becomes the HTTP failure it describes, so ky's status-based retries apply.
-      if (isHttpError(error) && error.status >= 400 && error.status <= 599) {
-        return new Response(text, { status: error.status, headers: response.headers });
-      }
-      throw error;
-    }
-    const buffered = new Response(text, init200);
-    envelopeData.set(buffered, data);
-    return buffered;
-  };
-
-  const instance = ky.create({
-    baseUrl,
-    timeout,
-    retry: retryOptions(options.retry, timeout),
-    fetch: envelopeFetch,
-    headers: {
-      accept: 'application/json',
-      'user-agent': options.userAgent ?? `bridgekit-intend-client/${version}`,
-      ...options.headers,
-    },
-    hooks: {
-      beforeRequest: [sign, ...(options.hooks?.beforeRequest ?? [])],
-      // A retry may come seconds later (backoff, Retry-After): sign it again with a fresh timestamp.
-      beforeRetry: [
-        (state) => sign({ request: state.request, options: state.options, retryCount: 0 }),
-        ...(options.hooks?.beforeRetry ?? []),
-      ],
-      ...(options.hooks?.afterResponse === undefined ? {} : { afterResponse: options.hooks.afterResponse }),
-      ...(options.hooks?.beforeError === undefined ? {} : { beforeError: options.hooks.beforeError }),
-      ...(options.hooks?.init === undefined ? {} : { init: options.hooks.init }),
-    },
-  });
-
+  const settings = resolveClientOptions(options);
+  const envelope = createEnvelopeFetch(settings.fetch);
+  const instance = createInstance(settings, envelope);
   const request: IntendRequester = async <T>(
     method: string,
     path: string,
-    call: IntendRequestOptions = {},
+    options?: IntendRequestOptions,
   ) => {
-    const searchParams: Record<string, string> = {};
-    for (const [name, value] of Object.entries(call.query ?? {}))
-      if (value !== undefined) searchParams[name] = String(value);
+    const call = checkCallOptions(options);
+    const searchParams = searchParametersOf(call.query);
     const relativePath = path.replace(/^\/+/, '');
-    const url = new URL(relativePath, baseUrl);
-    for (const [name, value] of Object.entries(searchParams)) url.searchParams.set(name, value);
+    const url = new URL(relativePath, settings.baseUrl);
+    url.search = new URLSearchParams(searchParams).toString();
+    const where = { method: method.toUpperCase(), url: url.href };
     try {
       const response = await instance(relativePath, {
         method,
@@ -189,24 +77,22 @@ export function createRequester(options: IntendClientOptions): {
         ...(call.json === undefined ? {} : { json: call.json }),
         ...(call.signal === undefined ? {} : { signal: call.signal }),
       });
-      if (envelopeData.has(response)) return envelopeData.get(response) as T;
+      const checked = envelope.dataOf(response);
+      if (checked) return checked.data as T;
       // A user's afterResponse hook replaced the response: read the envelope from it again.
-      return unwrapEnvelope(await response.text(), {
-        method: method.toUpperCase(),
-        url: url.href,
-        status: response.status,
-        headers: response.headers,
-      }) as T;
+      const context = { ...where, status: response.status, headers: response.headers };
+      return unwrapEnvelope(await response.text(), context) as T;
     } catch (error) {
       throw toBridgekitError(error, {
-        method: method.toUpperCase(),
-        url: url.href,
-        timeout,
+        ...where,
+        timeout: settings.timeout,
         signal: call.signal,
         service: 'the Intend API',
         reachHint: 'check `baseUrl` and the network',
+        mapHttpError: (response, body, cause) =>
+          intendHttpError({ ...where, status: response.status, headers: response.headers, body, cause }),
       });
     }
   };
-  return { request, ky: instance, signer };
+  return { request, ky: instance, signer: settings.signer, settings };
 }

@@ -1,7 +1,8 @@
 import { isAbortError, isPaginationError, isServerError, ServerError } from '@bridgekit/errors';
 import { describe, expect, it } from 'vitest';
+import type { PageFetcher } from './page-queue.js';
 import type { RawPage } from './page-shape.js';
-import { type PageFetcher, Paginator } from './paginator.js';
+import { Paginator } from './paginator.js';
 
 interface Item {
   id: number;

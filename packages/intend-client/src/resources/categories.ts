@@ -1,6 +1,7 @@
 import type { IntendPaths } from '../intend-client-options.js';
 import type { IntendRequester, IntendRequestOptions } from '../intend-request.js';
 import type { IntendCategoryRecord } from '../records.js';
+import { objectArgument } from './object-argument.js';
 
 /** Optional filters of Query Categories. */
 export interface CategoryQuery {
@@ -22,14 +23,14 @@ export interface CategoriesResource {
 
 export function categoriesResource(request: IntendRequester, paths: IntendPaths): CategoriesResource {
   return {
-    get: (id, query = {}, options = {}) =>
+    get: async (id, query, options) =>
       request<IntendCategoryRecord>('GET', paths.categories, {
         ...options,
         // The vendor's parameter name is misspelled; sending it as documented is what works.
         query: {
           category_id: id,
-          category_type: query.categoryType,
-          parent_caegory_id: query.parentCategoryId,
+          category_type: objectArgument('query', query).categoryType,
+          parent_caegory_id: objectArgument('query', query).parentCategoryId,
         },
       }),
   };

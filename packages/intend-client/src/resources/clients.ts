@@ -1,7 +1,9 @@
 import type { IntendPaths } from '../intend-client-options.js';
 import type { IntendRequester, IntendRequestOptions } from '../intend-request.js';
-import type { PaginateOptions, Paginator } from '../paginator.js';
+import type { PaginateOptions } from '../paginate-options.js';
+import type { Paginator } from '../paginator.js';
 import type { IntendClientInput, IntendClientRecord } from '../records.js';
+import { objectArgument } from './object-argument.js';
 
 /** Filters of Query Clients. */
 export interface ClientListQuery {
@@ -29,11 +31,14 @@ export function clientsResource(
   paths: IntendPaths,
 ): ClientsResource {
   return {
-    list: (query = {}, options = {}) =>
-      paginate<IntendClientRecord>(paths.clients, {
-        ...options,
-        query: { client_type: query.clientType, department: query.department, ...options.query },
-      }),
+    list: (query, options) => {
+      const { clientType, department } = objectArgument('query', query);
+      const listing = objectArgument('options', options);
+      return paginate<IntendClientRecord>(paths.clients, {
+        ...listing,
+        query: { client_type: clientType, department, ...listing.query },
+      });
+    },
     get: (id, options = {}) =>
       request<IntendClientRecord>('GET', paths.clients, { ...options, query: { client_id: id } }),
     create: (input, options = {}) =>

@@ -1,7 +1,9 @@
 import type { IntendPaths } from '../intend-client-options.js';
 import type { IntendRequester, IntendRequestOptions } from '../intend-request.js';
-import type { PaginateOptions, Paginator } from '../paginator.js';
+import type { PaginateOptions } from '../paginate-options.js';
+import type { Paginator } from '../paginator.js';
 import type { IntendProductRecord } from '../records.js';
+import { objectArgument } from './object-argument.js';
 
 /** Filters of Query Products. */
 export interface ProductListQuery {
@@ -26,11 +28,14 @@ export function productsResource(
   paths: IntendPaths,
 ): ProductsResource {
   return {
-    list: (query = {}, options = {}) =>
-      paginate<IntendProductRecord>(paths.products, {
-        ...options,
-        query: { category_id: query.categoryId, ...options.query },
-      }),
+    list: (query, options) => {
+      const { categoryId } = objectArgument('query', query);
+      const listing = objectArgument('options', options);
+      return paginate<IntendProductRecord>(paths.products, {
+        ...listing,
+        query: { category_id: categoryId, ...listing.query },
+      });
+    },
     get: (id, options = {}) =>
       request<IntendProductRecord>('GET', paths.products, { ...options, query: { product_id: id } }),
   };

@@ -1,6 +1,7 @@
 import type { IntendPaths } from '../intend-client-options.js';
 import type { IntendRequester, IntendRequestOptions } from '../intend-request.js';
 import type { IntendSaleInput, IntendSaleRecord } from '../records.js';
+import { objectArgument } from './object-argument.js';
 
 /** `intend.sales`. */
 export interface SalesResource {
@@ -16,10 +17,10 @@ export interface SalesResource {
 
 export function salesResource(request: IntendRequester, paths: IntendPaths): SalesResource {
   return {
-    get: (saleId, query = {}, options = {}) =>
+    get: async (saleId, query, options) =>
       request<IntendSaleRecord>('GET', paths.sale, {
         ...options,
-        query: { sale_id: saleId, client_id: query.clientId },
+        query: { sale_id: saleId, client_id: objectArgument('query', query).clientId },
       }),
     create: (input, options = {}) =>
       request<IntendSaleRecord>('POST', paths.createSale, { ...options, json: input }),

@@ -1,6 +1,4 @@
 import { inspect } from 'node:util';
-import ky, { HTTPError, NetworkError as KyNetworkError, TimeoutError as KyTimeoutError } from 'ky';
-import { describe, expect, it } from 'vitest';
 import {
   isAbortError,
   isNetworkError,
@@ -8,8 +6,10 @@ import {
   isServerError,
   isTimeoutError,
   ResponseFormatError,
-  toBridgekitError,
-} from './index.js';
+} from '@bridgekit/errors';
+import ky, { HTTPError, NetworkError as KyNetworkError, TimeoutError as KyTimeoutError } from 'ky';
+import { describe, expect, it } from 'vitest';
+import { toBridgekitError } from './index.js';
 
 const context = {
   method: 'GET',
@@ -23,7 +23,7 @@ describe('toBridgekitError', () => {
   it('maps a real ky HTTPError, body and headers included', async () => {
     const fetch = async () =>
       Response.json(
-        { status: 429, response: false, msg: 'Slow down' },
+        { title: 'TooManyRequests', detail: 'Slow down' },
         { status: 429, headers: { 'retry-after': '2' } },
       );
     const failure = await ky('https://acme.intend.test/api/clients', { fetch, retry: 0 }).catch(

@@ -1,7 +1,13 @@
-import { type BridgekitError, isBridgekitError } from './bridgekit-error.js';
-import { createHttpError } from './error-from-response.js';
-import { redactUrl } from './redact.js';
-import { AbortError, NetworkError, TimeoutError } from './request-errors.js';
+import {
+  AbortError,
+  type BridgekitError,
+  createHttpError,
+  isBridgekitError,
+  NetworkError,
+  redactUrl,
+  TimeoutError,
+} from '@bridgekit/errors';
+import { isForceRetryError, isHTTPError, isNetworkError, isTimeoutError } from 'ky';
 
 /** What the failed call was, for the error's fields and message. */
 export interface FailedCallContext {
@@ -21,20 +27,13 @@ export interface FailedCallContext {
   @example 'check `baseUrl` and the network'
   */
   readonly reachHint: string;
-}
-
-interface KyLikeError {
-  readonly name: string;
-  readonly cause?: unknown;
-  readonly response?: Response;
-  readonly request?: Request;
-  readonly data?: unknown;
-}
-
-// ky's errors are recognised by name and shape, not by class, so this package needs no ky and
-// works with any copy of it (the same reasoning as the cross-copy guards).
-function kyError(error: unknown, name: string): KyLikeError | undefined {
-  return error instanceof Error && error.name === name ? (error as KyLikeError) : undefined;
+  /**
+  Maps an HTTP failure when the API has its own error body (an envelope); the standard mapping
+  (`createHttpError`) is used when it returns undefined.
+  */
+  readonly mapHttpError?:
+    | ((response: Response, body: unknown, cause: unknown) => BridgekitError | undefined)
+    | undefined;
 }
 
 /**
@@ -48,6 +47,22 @@ function safeCause(error: unknown): unknown {
   const cause = new Error(error.message.replace(/https?:\/\/\S+/g, (found) => redactUrl(found)));
   cause.name = error.name;
   return cause;
+}
+
+function fromHttpError(error: unknown, context: FailedCallContext): BridgekitError | undefined {
+  if (!isHTTPError(error)) return undefined;
+  const cause = safeCause(error);
+  return (
+    context.mapHttpError?.(error.response, error.data, cause) ??
+    createHttpError({
+      status: error.response.status,
+      method: context.method,
+      url: error.request.url,
+      headers: error.response.headers,
+      body: error.data,
+      cause,
+    })
+  );
 }
 
 /**
@@ -72,30 +87,20 @@ export function toBridgekitError(error: unknown, context: FailedCallContext): Br
       cause: safeCause(error),
     });
   }
+  // Before ky's guards: they match by name, and bridgekit's NetworkError and TimeoutError share ky's names.
   if (isBridgekitError(error)) return error;
-  const forcedRetry = kyError(error, 'ForceRetryError');
   // A forced retry that ran out of attempts: the real failure is its cause.
-  if (forcedRetry && isBridgekitError(forcedRetry.cause)) return forcedRetry.cause;
-  const http = kyError(error, 'HTTPError');
-  if (http?.response) {
-    return createHttpError({
-      status: http.response.status,
-      method: context.method,
-      url: http.request?.url ?? context.url,
-      headers: http.response.headers,
-      body: http.data,
-      cause: safeCause(error),
-    });
-  }
+  if (isForceRetryError(error) && isBridgekitError(error.cause)) return error.cause;
+  const httpError = fromHttpError(error, context);
+  if (httpError) return httpError;
   const where = { method: context.method, url: context.url };
-  if (kyError(error, 'TimeoutError')) {
+  if (isTimeoutError(error)) {
     return new TimeoutError({ ...where, timeout: context.timeout, cause: safeCause(error) });
   }
-  const network = kyError(error, 'NetworkError');
-  if (network) {
+  if (isNetworkError(error)) {
     return new NetworkError(`Could not reach ${context.service}; ${context.reachHint}`, {
       ...where,
-      cause: safeCause(network.cause ?? error),
+      cause: safeCause(error.cause ?? error),
     });
   }
   return new NetworkError(`The request to ${context.service} failed`, { ...where, cause: safeCause(error) });

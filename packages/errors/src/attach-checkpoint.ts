@@ -1,0 +1,35 @@
+import type { BridgekitError } from './bridgekit-error.js';
+import type { PageCheckpoint } from './page-checkpoint.js';
+
+/**
+Records on `error` how far a paginated listing got, and says in its message how to resume. Used by
+paginating clients so that the thrown error keeps its own class (an `AuthenticationError` stays
+one) while carrying the resume point. The fields are set once: an error that already carries a
+checkpoint is returned as it is.
+
+@example
+```
+throw attachCheckpoint(error, {page: 3}, 100);
+// error.checkpoint => {page: 3}, error.itemsYielded => 100
+```
+*/
+export function attachCheckpoint<T extends BridgekitError>(
+  error: T,
+  checkpoint: PageCheckpoint,
+  itemsYielded: number,
+): T {
+  if (error.checkpoint !== undefined) return error;
+  defineCheckpoint(error, checkpoint, itemsYielded);
+  error.message = `${error.message} (listing stopped at page ${checkpoint.page} after ${itemsYielded} records; resume with \`startPage: ${checkpoint.page}\`)`;
+  return error;
+}
+
+/** @internal Sets the listing fields once, read-only, and only on errors that have them. */
+export function defineCheckpoint(
+  error: BridgekitError,
+  checkpoint: PageCheckpoint,
+  itemsYielded: number,
+): void {
+  Object.defineProperty(error, 'checkpoint', { value: checkpoint, enumerable: true });
+  Object.defineProperty(error, 'itemsYielded', { value: itemsYielded, enumerable: true });
+}

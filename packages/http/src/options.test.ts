@@ -1,0 +1,204 @@
+import { inspect } from 'node:util';
+import { isConfigurationError, isNetworkError, ServerError } from '@bridgekit/errors';
+import ky, { type ShouldRetryState } from 'ky';
+import { describe, expect, it } from 'vitest';
+import {
+  bufferedResponse,
+  checkHooks,
+  maxTimerDelay,
+  parseHttpUrl,
+  readBufferedBody,
+  resolveBaseUrl,
+  resolveDuration,
+  resolveFetch,
+  resolveRetryOptions,
+  retryableStatuses,
+  toBridgekitError,
+  withUserHooks,
+} from './index.js';
+
+function thrown(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('URL options', () => {
+  it('keep a path prefix, add the trailing slash and drop query and fragment', () => {
+    expect(resolveBaseUrl('https://proxy.test/intend?x=1#y', { option: 'baseUrl' }).href).toBe(
+      'https://proxy.test/intend/',
+    );
+    expect(new URL('api/clients', resolveBaseUrl('https://proxy.test/t/', { option: 'baseUrl' })).href).toBe(
+      'https://proxy.test/t/api/clients',
+    );
+  });
+
+  it('reject user info without echoing the URL', () => {
+    const error = thrown(() =>
+      parseHttpUrl('http://user:hunter2-password@host.test/', { option: 'baseUrl' }),
+    );
+    expect(isConfigurationError(error)).toBe(true);
+    for (const text of [String(error), JSON.stringify(error), inspect(error, { depth: 5 })]) {
+      expect(text).not.toContain('hunter2-password');
+    }
+    expect(String(error)).toContain('without user info');
+  });
+
+  it.each([['ftp://host.test/'], ['not a url'], [5], [null], [{}]])('reject %s', (value) => {
+    expect(isConfigurationError(thrown(() => resolveBaseUrl(value, { option: 'baseUrl' })))).toBe(true);
+  });
+});
+
+describe('durations', () => {
+  it.each([[2 ** 31], [Number.NaN], [Number.POSITIVE_INFINITY], [-1], [0], ['5'], [null]])(
+    'reject %s',
+    (value) => {
+      expect(
+        isConfigurationError(thrown(() => resolveDuration(value, { option: 'timeout', fallback: 1 }))),
+      ).toBe(true);
+    },
+  );
+
+  it('accept the largest timer delay, zero where allowed, and fall back when absent', () => {
+    expect(resolveDuration(maxTimerDelay, { option: 'timeout', fallback: 1 })).toBe(maxTimerDelay);
+    expect(resolveDuration(0, { option: 'refreshAhead', fallback: 1, allowZero: true })).toBe(0);
+    expect(resolveDuration(undefined, { option: 'timeout', fallback: 7 })).toBe(7);
+  });
+});
+
+describe('retry options', () => {
+  it('read a number as ky limit, merge objects over the defaults', () => {
+    expect(resolveRetryOptions(0, { limit: 2, methods: ['get'] })).toEqual({ limit: 0, methods: ['get'] });
+    expect(resolveRetryOptions({ backoffLimit: 10 }, { limit: 2 })).toEqual({ limit: 2, backoffLimit: 10 });
+    expect(resolveRetryOptions(undefined, { limit: 2 })).toEqual({ limit: 2 });
+  });
+
+  it.each([
+    [null],
+    [-1],
+    [1.5],
+    [1e308],
+    [21],
+    ['2'],
+    [{ limit: 100_000 }],
+    [{ shouldRetry: 1 }],
+    [{ methods: 'get' }],
+  ])('reject %s', (value) => {
+    expect(isConfigurationError(thrown(() => resolveRetryOptions(value, { limit: 2 })))).toBe(true);
+  });
+
+  it('let the client decide first and ask the user only where it says nothing', () => {
+    const asked: unknown[] = [];
+    const options = resolveRetryOptions(
+      {
+        shouldRetry: ({ error }: ShouldRetryState) => {
+          asked.push(error.message);
+          return true;
+        },
+      },
+      { limit: 2 },
+      ({ error }) => (error.message === 'token' ? false : undefined),
+    );
+    const state = (message: string) => ({ error: new Error(message), retryCount: 1 });
+    expect(options.shouldRetry?.(state('token'))).toBe(false);
+    expect(options.shouldRetry?.(state('api'))).toBe(true);
+    expect(asked).toEqual(['api']);
+  });
+});
+
+describe('hooks', () => {
+  it.each([[5], [{ beforeRequest: 5 }], [{ afterResponse: [1] }], [null]])('reject %s', (hooks) => {
+    expect(isConfigurationError(thrown(() => checkHooks(hooks)))).toBe(true);
+  });
+
+  it("run the user's hooks after the client's own, through ky's extend", async () => {
+    const order: string[] = [];
+    const fetch = async () => new Response('{}');
+    const base = ky.create({ fetch, hooks: { beforeRequest: [() => void order.push('client')] } });
+    const api = withUserHooks(base, { beforeRequest: [() => void order.push('user')] });
+    await api.get('https://x.test/');
+    expect(order).toEqual(['client', 'user']);
+  });
+});
+
+describe('bodies', () => {
+  const brokenBody = () =>
+    new Response(
+      new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"a":'));
+          controller.error(new Error('socket hang up'));
+        },
+      }),
+    );
+
+  it('turn a body that broke off into a retryable NetworkError', async () => {
+    const error = await readBufferedBody(brokenBody(), new Request('https://x.test/a')).catch(
+      (caught) => caught,
+    );
+    expect(isNetworkError(error)).toBe(true);
+    expect(error.retryable).toBe(true);
+    expect(error.message).toContain('broke off');
+  });
+
+  it("rethrow the caller's abort instead", async () => {
+    const controller = new AbortController();
+    const reason = new Error('caller left');
+    controller.abort(reason);
+    const request = new Request('https://x.test/a', { signal: controller.signal });
+    await expect(readBufferedBody(brokenBody(), request)).rejects.toBe(reason);
+  });
+
+  it('keep status and headers on the buffered copy', async () => {
+    const original = new Response('x', { status: 201, statusText: 'Created', headers: { 'x-a': '1' } });
+    const copy = bufferedResponse('hello', original);
+    expect([copy.status, copy.statusText, copy.headers.get('x-a'), await copy.text()]).toEqual([
+      201,
+      'Created',
+      '1',
+      'hello',
+    ]);
+    expect(bufferedResponse('x', original, 503).status).toBe(503);
+  });
+});
+
+describe('retryable statuses and fetch', () => {
+  it('agree with HttpError.retryable', () => {
+    expect(retryableStatuses).toContain(408);
+    expect(retryableStatuses).toContain(429);
+    expect(retryableStatuses).toContain(503);
+    expect(retryableStatuses).not.toContain(501);
+    expect(retryableStatuses).not.toContain(413);
+    for (const status of retryableStatuses) {
+      expect(new ServerError({ status, method: 'GET', url: 'https://x.test/' }).retryable).toBe(true);
+    }
+  });
+
+  it('check the fetch option', () => {
+    expect(isConfigurationError(thrown(() => resolveFetch({})))).toBe(true);
+    expect(typeof resolveFetch(undefined)).toBe('function');
+  });
+
+  it('let a client map its own error bodies', async () => {
+    const fetch = async () => Response.json({ msg: 'mine' }, { status: 400 });
+    const failure = await ky('https://x.test/', { fetch, retry: 0 }).catch((error: unknown) => error);
+    const mapped = toBridgekitError(failure, {
+      method: 'GET',
+      url: 'https://x.test/',
+      timeout: 1,
+      service: 'x',
+      reachHint: 'y',
+      mapHttpError: (_response, body) =>
+        new ServerError({
+          status: 599,
+          method: 'GET',
+          url: 'https://x.test/',
+          serverMessage: String((body as { msg: string }).msg),
+        }),
+    });
+    expect(mapped.message).toContain('mine');
+  });
+});

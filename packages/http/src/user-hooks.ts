@@ -1,0 +1,49 @@
+import { ConfigurationError } from '@bridgekit/errors';
+import type { Hooks, KyInstance } from 'ky';
+
+const hookNames = ['init', 'beforeRequest', 'beforeRetry', 'beforeError', 'afterResponse'] as const;
+
+/**
+Checks a `hooks` option (ky's `Hooks`): an object whose known fields are arrays of functions.
+
+@example
+```
+const hooks = checkHooks(options.hooks);
+```
+*/
+export function checkHooks(hooks: unknown): Hooks | undefined {
+  if (hooks === undefined) return undefined;
+  if (typeof hooks !== 'object' || hooks === null || Array.isArray(hooks)) {
+    throw new ConfigurationError({
+      option: 'hooks',
+      expected: 'an object of ky hook arrays',
+      received: hooks,
+    });
+  }
+  for (const name of hookNames) {
+    const list: unknown = (hooks as Record<string, unknown>)[name];
+    if (list === undefined) continue;
+    if (!Array.isArray(list) || !list.every((hook) => typeof hook === 'function')) {
+      throw new ConfigurationError({
+        option: `hooks.${name}`,
+        expected: 'an array of functions',
+        received: list,
+      });
+    }
+  }
+  return hooks as Hooks;
+}
+
+/**
+Adds the user's hooks after a client's own, through ky's `extend`, which appends hook arrays: the
+client's hooks (signing, bookkeeping) always run first, and no hook list is merged by hand.
+
+@example
+```
+const api = withUserHooks(ky.create({hooks: {beforeRequest: [sign]}}), options.hooks);
+```
+*/
+export function withUserHooks(instance: KyInstance, hooks: unknown): KyInstance {
+  const checked = checkHooks(hooks);
+  return checked === undefined ? instance : instance.extend({ hooks: checked });
+}

@@ -1,0 +1,108 @@
+import { ConfigurationError } from '@bridgekit/errors';
+import {
+  type Fetch,
+  resolveDuration,
+  resolveFetch,
+  resolveRetryOptions,
+  retryAfterStatuses,
+  retryableStatuses,
+} from '@bridgekit/http';
+import type { RetryOptions } from 'ky';
+import { isTokenFailure } from './authenticated-fetch.js';
+import type { IngoClientOptions } from './ingo-client-options.js';
+import { resolveEndpoints } from './ingo-endpoints.js';
+import type { IngoApi, IngoEndpoints } from './ingo-environment.js';
+import type { TokenSource } from './token-manager.js';
+import { version } from './version.js';
+
+/** @internal The options of an Ingo client, checked once, with defaults filled in. */
+export interface IngoClientSettings {
+  readonly tokens: TokenSource;
+  readonly endpoints: IngoEndpoints;
+  readonly timeout: number;
+  readonly retry: RetryOptions;
+  readonly fetch: Fetch;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly scope: string | undefined;
+  readonly scopes: Partial<Readonly<Record<IngoApi, string>>>;
+  readonly hooks: unknown;
+}
+
+function checkTokens(tokens: unknown): TokenSource {
+  const source = tokens as Partial<TokenSource> | undefined;
+  if (typeof source?.getToken !== 'function' || typeof source.invalidate !== 'function') {
+    throw new ConfigurationError({
+      option: 'tokens',
+      expected: 'a token manager (createTokenManager(...)) or an object with getToken() and invalidate()',
+      received: tokens,
+    });
+  }
+  return source as TokenSource;
+}
+
+function optionalString(option: string, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new ConfigurationError({ option, expected: 'a non-empty string', received: value });
+  }
+  return value;
+}
+
+function stringRecord(option: string, value: unknown): Readonly<Record<string, string>> {
+  if (value === undefined) return {};
+  const valid =
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((entry) => typeof entry === 'string');
+  if (!valid) throw new ConfigurationError({ option, expected: 'an object of strings', received: value });
+  return value as Record<string, string>;
+}
+
+function retryFrom(retry: unknown): RetryOptions {
+  return resolveRetryOptions(
+    retry,
+    {
+      limit: 2,
+      // These APIs are read-only scoring inquiries: repeating a POST changes nothing.
+      methods: ['get', 'post', 'head', 'options'],
+      statusCodes: [...retryableStatuses],
+      afterStatusCodes: [...retryAfterStatuses],
+      retryOnTimeout: true,
+      jitter: true,
+    },
+    // Token failures come after the token manager's own attempts: never retried again here, and
+    // never shown to the caller's shouldRetry, which could not tell them from the API's.
+    ({ error }) => (isTokenFailure(error) ? false : undefined),
+  );
+}
+
+/** @internal Checks every option once; each message names the option. */
+export function resolveIngoClientOptions(options: IngoClientOptions): IngoClientSettings {
+  if (typeof options !== 'object' || options === null) {
+    throw new ConfigurationError({
+      option: 'options',
+      expected: 'an object with `tokens` and `environment` or `baseUrl`',
+      received: options,
+    });
+  }
+  const apiVersion = optionalString('apiVersion', options.apiVersion) ?? '1';
+  const userAgent = optionalString('userAgent', options.userAgent) ?? `bridgekit-ingo-auth/${version}`;
+  const scopes = stringRecord('scopes', options.scopes);
+  return {
+    tokens: checkTokens(options.tokens),
+    endpoints: resolveEndpoints(options),
+    timeout: resolveDuration(options.timeout, { option: 'timeout', fallback: 30_000 }),
+    retry: retryFrom(options.retry),
+    fetch: resolveFetch(options.fetch),
+    headers: {
+      accept: 'application/json',
+      apiVersion,
+      'user-agent': userAgent,
+      ...stringRecord('headers', options.headers),
+    },
+    scope: optionalString('scope', options.scope),
+    scopes,
+    hooks: options.hooks,
+  };
+}

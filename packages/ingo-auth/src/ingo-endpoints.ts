@@ -1,0 +1,72 @@
+import { ConfigurationError } from '@bridgekit/errors';
+import { parseHttpUrl, resolveBaseUrl } from '@bridgekit/http';
+import type { IngoClientOptions } from './ingo-client-options.js';
+import {
+  type IngoApi,
+  type IngoEndpoints,
+  ingoApiPaths,
+  ingoApiUrls,
+  isIngoEnvironment,
+} from './ingo-environment.js';
+
+function fromBaseUrl(baseUrl: unknown): Record<IngoApi, string> {
+  const base = resolveBaseUrl(baseUrl, { option: 'baseUrl' });
+  return {
+    identityScore: new URL(ingoApiPaths.identityScore, base).href,
+    checkMakerScore: new URL(ingoApiPaths.checkMakerScore, base).href,
+    dupexInquiry: new URL(ingoApiPaths.dupexInquiry, base).href,
+  };
+}
+
+function overrides(endpoints: unknown): [IngoApi, string][] {
+  if (endpoints === undefined) return [];
+  if (typeof endpoints !== 'object' || endpoints === null || Array.isArray(endpoints)) {
+    throw new ConfigurationError({
+      option: 'endpoints',
+      expected: 'an object of API URLs',
+      received: endpoints,
+    });
+  }
+  const result: [IngoApi, string][] = [];
+  for (const [api, url] of Object.entries(endpoints)) {
+    if (!(api in ingoApiPaths)) {
+      throw new ConfigurationError({
+        option: `endpoints.${api}`,
+        expected: `one of ${Object.keys(ingoApiPaths).join(', ')}`,
+      });
+    }
+    if (url !== undefined)
+      result.push([api as IngoApi, parseHttpUrl(url, { option: `endpoints.${api}` }).href]);
+  }
+  return result;
+}
+
+/**
+@internal The URL each helper posts to: Ingo's documented ones for an `environment`, or paths
+below one `baseUrl`, with per-API `endpoints` winning over both. Empty where none is known
+(production dupex, which Ingo does not publish).
+*/
+export function resolveEndpoints(options: IngoClientOptions): IngoEndpoints {
+  const { environment, baseUrl } = options;
+  if (environment !== undefined && baseUrl !== undefined) {
+    throw new ConfigurationError({
+      option: 'baseUrl',
+      expected: 'either `environment` or `baseUrl`, not both',
+    });
+  }
+  const given = overrides(options.endpoints);
+  let endpoints: Record<IngoApi, string>;
+  if (baseUrl !== undefined) endpoints = fromBaseUrl(baseUrl);
+  else if (isIngoEnvironment(environment)) endpoints = { ...ingoApiUrls[environment] };
+  else if (environment === undefined && given.length > 0)
+    endpoints = { identityScore: '', checkMakerScore: '', dupexInquiry: '' };
+  else {
+    throw new ConfigurationError({
+      option: 'environment',
+      expected: "'uat' or 'production' (or pass `baseUrl`)",
+      ...(environment === undefined ? {} : { received: environment }),
+    });
+  }
+  for (const [api, url] of given) endpoints[api] = url;
+  return Object.freeze(endpoints);
+}

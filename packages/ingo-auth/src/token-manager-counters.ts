@@ -1,0 +1,68 @@
+import type { TokenManagerStats } from './token-manager-options.js';
+
+type Counts = { -readonly [Name in keyof TokenManagerStats]: number };
+
+/**
+@internal The token manager's counters. This module owns them: every other part reports what
+happened through a method, and `snapshot()` is the only way out.
+*/
+export class TokenManagerCounters {
+  readonly #counts: Counts = {
+    calls: 0,
+    cacheHits: 0,
+    waits: 0,
+    waitsOnRefresh: 0,
+    tokenRequests: 0,
+    retries: 0,
+    tokensFetched: 0,
+    backgroundRefreshes: 0,
+    storeHits: 0,
+    failures: 0,
+    invalidations: 0,
+  };
+
+  /** A `getToken()` call; `outcome` says whether the cache answered it or it waited. */
+  call(outcome: 'hit' | 'wait' | 'wait-on-refresh'): void {
+    this.#counts.calls += 1;
+    if (outcome === 'hit') this.#counts.cacheHits += 1;
+    else this.#counts.waits += 1;
+    if (outcome === 'wait-on-refresh') this.#counts.waitsOnRefresh += 1;
+  }
+
+  /** A `getToken()` call refused before it started (bad options, an aborted signal). */
+  refusedCall(): void {
+    this.#counts.calls += 1;
+  }
+
+  tokenRequest(): void {
+    this.#counts.tokenRequests += 1;
+  }
+
+  retry(): void {
+    this.#counts.retries += 1;
+  }
+
+  tokenFetched(): void {
+    this.#counts.tokensFetched += 1;
+  }
+
+  backgroundRefresh(): void {
+    this.#counts.backgroundRefreshes += 1;
+  }
+
+  storeHit(): void {
+    this.#counts.storeHits += 1;
+  }
+
+  failure(): void {
+    this.#counts.failures += 1;
+  }
+
+  invalidation(): void {
+    this.#counts.invalidations += 1;
+  }
+
+  snapshot(): TokenManagerStats {
+    return Object.freeze({ ...this.#counts });
+  }
+}

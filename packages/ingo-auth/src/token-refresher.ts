@@ -1,0 +1,104 @@
+import { type BridgekitError, isBridgekitError, NetworkError } from '@bridgekit/errors';
+import type { AccessToken } from './access-token.js';
+import type { StoreCoordination } from './store-coordination.js';
+import type { TokenManagerCounters } from './token-manager-counters.js';
+import type { TokenFetchedEvent, TokenManagerOptions } from './token-manager-options.js';
+import { requestToken } from './token-request.js';
+import type { TokenSettings } from './token-settings.js';
+import { refreshPoint, type TokenSlot } from './token-slot.js';
+import { sleep } from './waiting.js';
+
+function ignoreErrors(callback: () => void): void {
+  try {
+    callback();
+  } catch {
+    // Observability hooks must never break token handling.
+  }
+}
+
+/**
+@internal Runs token requests: one flight per slot however many callers wait, after the cooldown
+of earlier failures, coordinated through the store (a token another process stored, a lock so
+that one process fetches), in the foreground or as a background refresh ahead of expiry.
+*/
+export class TokenRefresher {
+  readonly #settings: TokenSettings;
+  readonly #store: StoreCoordination;
+  readonly #counters: TokenManagerCounters;
+  readonly #hooks: Pick<TokenManagerOptions, 'onTokenFetched' | 'onTokenError'>;
+
+  constructor(
+    settings: TokenSettings,
+    store: StoreCoordination,
+    counters: TokenManagerCounters,
+    hooks: Pick<TokenManagerOptions, 'onTokenFetched' | 'onTokenError'>,
+  ) {
+    this.#settings = settings;
+    this.#store = store;
+    this.#counters = counters;
+    this.#hooks = hooks;
+  }
+
+  /** Starts the slot's flight; `background` when callers keep using the cached token meanwhile. */
+  start(slot: TokenSlot, background: boolean): Promise<AccessToken> {
+    if (background) this.#counters.backgroundRefresh();
+    const flight: Promise<AccessToken> = this.#run(slot, background).finally(() => {
+      if (slot.flight === flight) slot.flight = undefined;
+    });
+    slot.flight = flight;
+    // A background refresh has no caller to see its failure (onTokenError reports it): never unhandled.
+    flight.catch(() => undefined);
+    return flight;
+  }
+
+  async #run(slot: TokenSlot, background: boolean): Promise<AccessToken> {
+    try {
+      await sleep(slot.cooldownLeft(this.#settings));
+      const stored = await this.#store.adoptFromStore(slot);
+      if (stored) return stored;
+      let lock = await this.#store.takeLock(slot);
+      if (lock === undefined) {
+        const waited = await this.#store.awaitOtherHolder(slot);
+        if ('token' in waited) return waited.token;
+        lock = waited.lock;
+      }
+      try {
+        const token = await this.#fetch(slot, background);
+        slot.succeeded();
+        return token;
+      } finally {
+        await this.#store.release(lock);
+      }
+    } catch (caught) {
+      const error: BridgekitError = isBridgekitError(caught)
+        ? caught
+        : new NetworkError('The token request failed', { cause: caught });
+      slot.failed(this.#settings.now());
+      this.#counters.failure();
+      if (this.#hooks.onTokenError) ignoreErrors(() => this.#hooks.onTokenError?.(error));
+      throw error;
+    }
+  }
+
+  async #fetch(slot: TokenSlot, background: boolean): Promise<AccessToken> {
+    const started = performance.now();
+    const { parsed, attempts } = await requestToken(this.#settings, slot.scope, {
+      onAttempt: () => this.#counters.tokenRequest(),
+      onRetry: () => this.#counters.retry(),
+    });
+    const { token } = parsed;
+    await this.#store.share(slot, token);
+    slot.adopt(token, refreshPoint(token, this.#settings));
+    this.#counters.tokenFetched();
+    const event: TokenFetchedEvent = {
+      expiresAt: token.expiresAt,
+      durationMs: performance.now() - started,
+      scope: token.scope,
+      attempts,
+      background,
+      clockSkew: parsed.clockSkew,
+    };
+    if (this.#hooks.onTokenFetched) ignoreErrors(() => this.#hooks.onTokenFetched?.(event));
+    return token;
+  }
+}

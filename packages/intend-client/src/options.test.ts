@@ -1,0 +1,93 @@
+import { inspect } from 'node:util';
+import { isConfigurationError, Secret } from '@bridgekit/errors';
+import { describe, expect, it } from 'vitest';
+import { createIntendClient, type IntendClientOptions } from './index.js';
+
+const valid = {
+  baseUrl: 'https://acme.intend.test',
+  apiKey: 'test-api-key',
+  secretKey: 'test-secret-key-0123456789',
+};
+
+let requests = 0;
+const fetch = async () => {
+  requests += 1;
+  return Response.json({ status: 200, response: true, data: [], msg: 'ok' });
+};
+
+function construct(options: unknown): unknown {
+  try {
+    createIntendClient(options as IntendClientOptions);
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+describe('bad options are a ConfigurationError, never a TypeError', () => {
+  it.each([
+    ['no options', undefined],
+    ['null', null],
+    ['a string', 'https://acme.intend.test'],
+    ['hooks.beforeRequest a number', { ...valid, hooks: { beforeRequest: 5 } }],
+    ['hooks a number', { ...valid, hooks: 5 }],
+    ['paths.clients a number', { ...valid, paths: { clients: 5 } }],
+    ['an unknown path name', { ...valid, paths: { client: '/api/x' } }],
+    ['retry null', { ...valid, retry: null }],
+    ['retry 1e308', { ...valid, retry: 1e308 }],
+    ['timeout 2^31', { ...valid, timeout: 2 ** 31 }],
+    ['headers with a number', { ...valid, headers: { 'x-a': 1 } }],
+    ['fetch an object', { ...valid, fetch: {} }],
+    ['signer an object', { baseUrl: valid.baseUrl, signer: {} }],
+  ])('%s', (_name, options) => {
+    expect(isConfigurationError(construct(options))).toBe(true);
+  });
+
+  it('refuses user info in baseUrl without echoing it', () => {
+    const error = construct({ ...valid, baseUrl: 'http://user:hunter2-password@acme.intend.test' });
+    expect(isConfigurationError(error)).toBe(true);
+    for (const text of [String(error), JSON.stringify(error), inspect(error, { depth: 5 })]) {
+      expect(text).not.toContain('hunter2-password');
+    }
+  });
+
+  it('accepts the secret key as a Secret', async () => {
+    const intend = createIntendClient({ ...valid, secretKey: new Secret(valid.secretKey), fetch });
+    await expect(intend.clients.get(1)).resolves.toEqual([]);
+  });
+});
+
+describe('bad listing arguments', () => {
+  const intend = createIntendClient({ ...valid, fetch });
+
+  it.each([
+    ['query null', () => intend.clients.list(null as never)],
+    ['options null', () => intend.clients.list({}, null as never)],
+    ['signal an object', () => intend.clients.list({}, { signal: {} as AbortSignal })],
+    ['onPage a number', () => intend.clients.list({}, { onPage: 1 as never })],
+    ['prefetch 100000', () => intend.clients.list({}, { prefetch: 100_000 })],
+    ['concurrency 1e308', () => intend.clients.list({}, { concurrency: 1e308 })],
+    ['pageSize 0', () => intend.clients.list({}, { pageSize: 0 })],
+    ['startPage NaN', () => intend.products.list({}, { startPage: Number.NaN })],
+  ])('%s throws before any request', (_name, list) => {
+    const before = requests;
+    let error: unknown;
+    try {
+      list();
+    } catch (caught) {
+      error = caught;
+    }
+    expect(isConfigurationError(error)).toBe(true);
+    expect(requests).toBe(before);
+  });
+
+  it('toArray without a limit, or with a huge one, is refused', async () => {
+    await expect(intend.clients.list().toArray(undefined as never)).rejects.toSatisfy(isConfigurationError);
+    await expect(intend.clients.list().toArray({ limit: -1 })).rejects.toSatisfy(isConfigurationError);
+  });
+
+  it('request options are checked as the call starts, as a rejection', async () => {
+    await expect(intend.clients.get(1, { signal: 5 as never })).rejects.toSatisfy(isConfigurationError);
+    await expect(intend.categories.get(1, null as never)).rejects.toSatisfy(isConfigurationError);
+  });
+});

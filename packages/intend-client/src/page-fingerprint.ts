@@ -1,0 +1,37 @@
+import { PaginationError, ResponseFormatError } from '@bridgekit/errors';
+
+/** A page's identity: its records' ids (or the records themselves when they have none). */
+function fingerprint(items: readonly unknown[]): string {
+  return items
+    .map((item) =>
+      typeof item === 'object' && item !== null && 'id' in item
+        ? String((item as { id: unknown }).id)
+        : JSON.stringify(item),
+    )
+    .join('\u0000');
+}
+
+/**
+@internal Throws a `PaginationError` when page `number` holds the same records as the page before
+it (a server that ignores `page` would otherwise make the listing loop forever); returns this
+page's fingerprint for the next check.
+*/
+export function checkNotRepeated(
+  items: readonly unknown[],
+  number: number,
+  previous: string | undefined,
+  itemsYielded: number,
+): string | undefined {
+  const current = items.length > 0 ? fingerprint(items) : undefined;
+  if (current === undefined || current !== previous) return current;
+  throw new PaginationError({
+    checkpoint: { page: number },
+    itemsYielded,
+    cause: new ResponseFormatError({
+      field: 'data',
+      expected: `page ${number} to hold new records`,
+      received: `the records of page ${number - 1} again`,
+    }),
+    message: `The server answered page ${number} with the same records as page ${number - 1}; it may be ignoring the \`page\` parameter. Stopped instead of looping forever.`,
+  });
+}

@@ -1,0 +1,128 @@
+import { ConfigurationError, isBridgekitError } from '@bridgekit/errors';
+import {
+  type Fetch,
+  resolveBaseUrl,
+  resolveDuration,
+  resolveFetch,
+  resolveRetryOptions,
+  retryAfterStatuses,
+  retryableStatuses,
+} from '@bridgekit/http';
+import { createIntendSigner, type IntendSigner } from '@bridgekit/intend-signer';
+import type { RetryOptions } from 'ky';
+import { defaultPaths, type IntendClientOptions, type IntendPaths } from './intend-client-options.js';
+import { version } from './version.js';
+
+/** @internal The client's options, checked once, with defaults filled in. */
+export interface ClientSettings {
+  readonly baseUrl: URL;
+  readonly signer: IntendSigner;
+  readonly timeout: number;
+  readonly retry: RetryOptions;
+  readonly fetch: Fetch;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly paths: IntendPaths;
+  readonly hooks: unknown;
+}
+
+function signerFrom(options: IntendClientOptions): IntendSigner {
+  if (options.signer !== undefined) {
+    if (typeof options.signer?.sign !== 'function') {
+      throw new ConfigurationError({
+        option: 'signer',
+        expected: 'a signer from createIntendSigner()',
+        received: options.signer,
+      });
+    }
+    return options.signer;
+  }
+  if (options.apiKey === undefined || options.secretKey === undefined) {
+    throw new ConfigurationError({
+      option: options.apiKey === undefined ? 'apiKey' : 'secretKey',
+      expected: 'a non-empty string (or pass a ready `signer`)',
+      received: undefined,
+    });
+  }
+  return createIntendSigner({
+    apiKey: options.apiKey,
+    secretKey: options.secretKey,
+    ...(options.scheme === undefined ? {} : { scheme: options.scheme }),
+  });
+}
+
+function stringRecord(option: string, value: unknown): Readonly<Record<string, string>> {
+  if (value === undefined) return {};
+  const valid =
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((entry) => typeof entry === 'string');
+  if (!valid) throw new ConfigurationError({ option, expected: 'an object of strings', received: value });
+  return value as Record<string, string>;
+}
+
+function pathsFrom(value: unknown): IntendPaths {
+  const given = stringRecord('paths', value);
+  for (const [name, path] of Object.entries(given)) {
+    if (!(name in defaultPaths)) {
+      throw new ConfigurationError({
+        option: `paths.${name}`,
+        expected: `one of ${Object.keys(defaultPaths).join(', ')}`,
+      });
+    }
+    if (path.trim() === '')
+      throw new ConfigurationError({
+        option: `paths.${name}`,
+        expected: 'a path such as /api/clients',
+        received: path,
+      });
+  }
+  return { ...defaultPaths, ...given };
+}
+
+const idempotentMethods: NonNullable<RetryOptions['methods']> = ['get', 'head', 'options', 'put', 'delete'];
+
+/** @internal Checks every option once; each message names the option and never repeats a secret. */
+export function resolveClientOptions(options: IntendClientOptions): ClientSettings {
+  if (typeof options !== 'object' || options === null) {
+    throw new ConfigurationError({
+      option: 'options',
+      expected: 'an object with `baseUrl`, `apiKey` and `secretKey`',
+      received: options,
+    });
+  }
+  const baseUrl = resolveBaseUrl(options.baseUrl, {
+    option: 'baseUrl',
+    expected: "your tenant's absolute http(s) URL, such as 'https://acme.intend.com'",
+  });
+  const timeout = resolveDuration(options.timeout, { option: 'timeout', fallback: 30_000 });
+  const retry = resolveRetryOptions(options.retry, {
+    limit: 2,
+    methods: idempotentMethods,
+    statusCodes: [...retryableStatuses],
+    afterStatusCodes: [...retryAfterStatuses],
+    retryOnTimeout: true,
+    jitter: true,
+    // A `Retry-After: 3600` must not park a request for an hour: wait at most one timeout.
+    maxRetryAfter: timeout,
+    // Failures raised by the envelope check (a broken body) retry as their `retryable` says.
+    shouldRetry: ({ error }) => (isBridgekitError(error) ? error.retryable : undefined),
+  });
+  const userAgent = options.userAgent ?? `bridgekit-intend-client/${version}`;
+  if (typeof userAgent !== 'string')
+    throw new ConfigurationError({ option: 'userAgent', expected: 'a string', received: userAgent });
+  return {
+    baseUrl,
+    signer: signerFrom(options),
+    timeout,
+    retry,
+    fetch: resolveFetch(options.fetch),
+    headers: {
+      accept: 'application/json',
+      'user-agent': userAgent,
+      ...stringRecord('headers', options.headers),
+    },
+    paths: pathsFrom(options.paths),
+    hooks: options.hooks,
+  };
+}
