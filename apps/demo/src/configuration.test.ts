@@ -1,10 +1,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ingoScopes } from '@bridgekit/ingo-auth';
 import { describe, expect, it } from 'vitest';
 import { parseCliOptions } from './cli-options.js';
 import { environmentWithDotEnv, loadConfiguration } from './configuration.js';
-import { identityRequest } from './screening-job.js';
 
 describe('configuration', () => {
   it('is sandbox mode with no INTEND_* or INGO_* variables', () => {
@@ -22,7 +22,7 @@ describe('configuration', () => {
     });
     expect(configuration).toMatchObject({
       mode: 'live',
-      ingo: { environment: 'uat', scope: 'https://apis.ingo.money/auth/insights/identity-score' },
+      ingo: { environment: 'uat', scope: ingoScopes.identityScore },
     });
   });
 
@@ -56,28 +56,5 @@ describe('command line', () => {
     expect(parseCliOptions(['--limit', '5', '--json'])).toMatchObject({ limit: 5, json: true });
     expect(() => parseCliOptions(['--concurrency', '0'])).toThrow(/--concurrency/);
     expect(() => parseCliOptions(['--nope'])).toThrow(/--help/);
-  });
-});
-
-describe('identityRequest', () => {
-  it('maps an Intend client to the scored groups', () => {
-    expect(
-      identityRequest({
-        id: 7,
-        first_name: 'Ada',
-        last_name: 'Lovelace',
-        email: 'ada@example.com',
-        mobile: '(512) 555-0100',
-        billing_address: { line1: '1 Main St', line2: null, city: 'Austin', state: 'TX', zip_code: '78701' },
-      }),
-    ).toEqual({
-      emailAddress: 'ada@example.com',
-      mobileNumber: '5125550100',
-      address: { line1: '1 Main St', city: 'Austin', state: 'TX', zipCode: '78701' },
-      correlationData: [
-        { AttributeName: 'IntendClientId', AttributeValue: '7' },
-        { AttributeName: 'Name', AttributeValue: 'Ada Lovelace' },
-      ],
-    });
   });
 });

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { ConfigurationError } from '@bridgekit/errors';
+import { ingoScopes } from '@bridgekit/ingo-auth';
 
 /** Where the demo talks to: embedded sandboxes, or real endpoints from the environment. */
 export type DemoConfiguration =
@@ -24,8 +25,6 @@ export type DemoConfiguration =
         readonly authMethod: 'basic' | 'body' | undefined;
       };
     };
-
-const identityScoreScope = 'https://apis.ingo.money/auth/insights/identity-score';
 
 /** Reads `.env` in `cwd` (if any) under the process environment: real variables win. */
 export function environmentWithDotEnv(
@@ -93,7 +92,7 @@ export function loadConfiguration(env: Record<string, string | undefined>): Demo
       apiUrl: value('INGO_API_URL'),
       clientId: value('INGO_CLIENT_ID') as string,
       clientSecret: value('INGO_CLIENT_SECRET') as string,
-      scope: value('INGO_SCOPE') ?? identityScoreScope,
+      scope: value('INGO_SCOPE') ?? ingoScopes.identityScore,
       authMethod: oneOf('INGO_AUTH_METHOD', value('INGO_AUTH_METHOD'), ['basic', 'body'] as const),
     },
   };

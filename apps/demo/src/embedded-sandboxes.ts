@@ -1,9 +1,9 @@
+import { ingoScopes } from '@bridgekit/ingo-auth';
 import { createIngoSandbox, createIntendSandbox, type RunningSandbox } from '@bridgekit/sandbox';
 
 /** Demo-only credentials for the embedded sandboxes; they protect nothing. */
 const intendCredentials = { apiKey: 'demo-api-key', secretKey: 'demo-secret-key-for-the-sandbox' };
 const ingoCredentials = { clientId: 'bridgekit-demo', clientSecret: 'demo+client secret/with:odd%chars' };
-const identityScoreScope = 'https://apis.ingo.money/auth/insights/identity-score';
 
 export interface EmbeddedSandboxes {
   readonly intend: { readonly baseUrl: string; readonly apiKey: string; readonly secretKey: string };
@@ -47,7 +47,7 @@ export async function startEmbeddedSandboxes(options: {
     ...(faults === undefined ? {} : { faults }),
   });
   const ingoSandbox = createIngoSandbox({
-    clients: [{ ...ingoCredentials, scopes: [identityScoreScope] }],
+    clients: [{ ...ingoCredentials, scopes: [ingoScopes.identityScore] }],
     seed: options.seed ?? 1,
     ...(faults === undefined ? {} : { faults }),
   });
@@ -59,7 +59,7 @@ export async function startEmbeddedSandboxes(options: {
       tokenUrl: `${ingo.url}/connect/token`,
       baseUrl: ingo.url,
       ...ingoCredentials,
-      scope: identityScoreScope,
+      scope: ingoScopes.identityScore,
     },
     tokensIssued: () => ingoSandbox.issuedTokens,
     close: async () => {

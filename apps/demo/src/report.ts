@@ -1,14 +1,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Band } from './score-bands.js';
-import type { ScreeningCheckpoint, ScreeningRow } from './screening-job.js';
+import { bandsByCaution, type ClientBand, scoredGroups } from './client-band.js';
+import type { ScreeningRow } from './screening-job.js';
 
 /** The run's numbers, printed as a table or (with --json) as JSON. */
 export interface ScreeningSummary {
   readonly mode: 'sandbox' | 'live';
   readonly complete: boolean;
   readonly clientsScreened: number;
-  readonly byBand: Readonly<Record<Band, number>>;
+  readonly byBand: Readonly<Record<ClientBand, number>>;
   readonly failures: number;
   readonly pagesFetched: number;
   readonly tokenRequests: number;
@@ -19,8 +19,6 @@ export interface ScreeningSummary {
   readonly report: { readonly csv: string; readonly json: string };
   readonly checkpoint: string | undefined;
 }
-
-const groups = ['emailAddress', 'mobileNumber', 'address'] as const;
 
 function csvField(value: string | number | undefined): string {
   // Names and emails come from Intend: a leading = + - @ (or tab, CR) would run as a formula in a
@@ -37,7 +35,7 @@ export function toCsv(rows: readonly ScreeningRow[]): string {
     'name',
     'email',
     'overall_band',
-    ...groups.map((group) => `${group}_band`),
+    ...scoredGroups.map((group) => `${group}_band`),
     'error_code',
     'trace_id',
   ];
@@ -48,7 +46,7 @@ export function toCsv(rows: readonly ScreeningRow[]): string {
       row.name,
       row.email,
       row.overallBand,
-      ...groups.map((group) => row.bands[group] ?? ''),
+      ...scoredGroups.map((group) => row.bands[group] ?? ''),
       row.errorCode,
       row.traceId,
     ]
@@ -58,8 +56,11 @@ export function toCsv(rows: readonly ScreeningRow[]): string {
   return `${[header.join(','), ...lines].join('\n')}\n`;
 }
 
-export function countBands(rows: readonly ScreeningRow[]): Record<Band, number> {
-  const counts: Record<Band, number> = { positive: 0, neutral: 0, negative: 0, 'not found': 0, failed: 0 };
+export function countBands(rows: readonly ScreeningRow[]): Record<ClientBand, number> {
+  const counts = Object.fromEntries([...bandsByCaution, 'failed'].map((band) => [band, 0])) as Record<
+    ClientBand,
+    number
+  >;
   for (const row of rows) counts[row.overallBand] += 1;
   return counts;
 }
@@ -84,17 +85,6 @@ export async function writeReport(
   await writeFile(csv, toCsv(rows));
   await writeFile(json, `${JSON.stringify({ summary, rows }, null, 2)}\n`);
   return { csv, json };
-}
-
-export async function writeCheckpoint<T extends ScreeningCheckpoint>(
-  directory: string,
-  stamp: string,
-  checkpoint: T,
-): Promise<string> {
-  await mkdir(directory, { recursive: true });
-  const file = join(directory, `screening-${stamp}.checkpoint.json`);
-  await writeFile(file, `${JSON.stringify(checkpoint)}\n`);
-  return file;
 }
 
 export function formatSummary(summary: ScreeningSummary): string {

@@ -1,66 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
 import { startEmbeddedSandboxes } from './embedded-sandboxes.js';
 import type { ScreeningSummary } from './report.js';
-import { runDemo } from './run-demo.js';
-
-const folders: string[] = [];
-afterEach(async () => {
-  await Promise.all(folders.splice(0).map((folder) => rm(folder, { recursive: true, force: true })));
-});
-
-async function workspace(): Promise<string> {
-  const folder = await mkdtemp(join(tmpdir(), 'bridgekit-demo-'));
-  folders.push(folder);
-  return folder;
-}
-
-function capture(onLine?: (line: string) => void) {
-  const stream = new PassThrough();
-  let text = '';
-  stream.on('data', (chunk: Buffer) => {
-    const added = chunk.toString();
-    text += added;
-    for (const line of added.split('\n')) if (line) onLine?.(line);
-  });
-  return { stream, text: () => text };
-}
-
-async function demo(
-  argv: string[],
-  options: {
-    env?: NodeJS.ProcessEnv;
-    cwd?: string;
-    signal?: AbortSignal;
-    onLine?: (line: string) => void;
-  } = {},
-) {
-  const cwd = options.cwd ?? (await workspace());
-  const stdout = capture(options.onLine);
-  const stderr = capture(options.onLine);
-  const code = await runDemo({
-    argv,
-    env: options.env ?? {},
-    cwd,
-    stdout: stdout.stream,
-    stderr: stderr.stream,
-    signal: options.signal ?? new AbortController().signal,
-  });
-  const summaryLine = argv.includes('--json') ? stdout.text().trim().split('\n').at(-1) : undefined;
-  return {
-    code,
-    cwd,
-    stdout: stdout.text(),
-    stderr: stderr.text(),
-    summary: summaryLine ? (JSON.parse(summaryLine) as ScreeningSummary) : undefined,
-  };
-}
-
-const csvRows = async (file: string) => (await readFile(file, 'utf8')).trim().split('\n').slice(1);
+import { csvRows, demo, workspace } from './testing/demo-harness.js';
 
 describe('the demo, end to end over loopback', () => {
   it('screens 240 sandbox clients with one token and writes a consistent report', async () => {
@@ -100,7 +43,8 @@ describe('the demo, end to end over loopback', () => {
     const rows = await csvRows(summary.report.csv);
     expect(rows).toHaveLength(240);
     expect(new Set(rows.map((row) => row.split(',')[0])).size).toBe(240);
-    for (const row of rows) expect(row).toMatch(/,(positive|neutral|negative|not found|failed),/);
+    for (const row of rows)
+      expect(row).toMatch(/,(positive|matched|neutral|negative|unknown|not-found|failed),/);
   });
 
   it('an interrupted run resumes, with its own settings, to the same report without rescoring', async () => {

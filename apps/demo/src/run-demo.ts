@@ -1,29 +1,26 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { isAbortError, isConfigurationError } from '@bridgekit/errors';
 import {
-  ConfigurationError,
-  isAbortError,
-  isAuthenticationError,
-  isBridgekitError,
-  isConfigurationError,
-  isNetworkError,
-  isOAuthError,
-} from '@bridgekit/errors';
-import { createIngoClient, createTokenManager, type IdentityScoreRequest } from '@bridgekit/ingo-auth';
+  createIngoClient,
+  createTokenManager,
+  type IngoClient,
+  type TokenManager,
+} from '@bridgekit/ingo-auth';
 import { createIntendClient } from '@bridgekit/intend-client';
+import {
+  readCheckpoint,
+  resumedOptions,
+  runSettings,
+  type SavedCheckpoint,
+  writeCheckpoint,
+} from './checkpoint-file.js';
 import { type CliOptions, helpText, parseCliOptions } from './cli-options.js';
 import { type DemoConfiguration, environmentWithDotEnv, loadConfiguration } from './configuration.js';
-import { type EmbeddedSandboxes, startEmbeddedSandboxes } from './embedded-sandboxes.js';
+import { type Endpoints, resolveEndpoints } from './demo-endpoints.js';
+import { fatalMessage } from './fatal-message.js';
 import { createProgressDisplay } from './progress-display.js';
-import {
-  countBands,
-  fileTimestamp,
-  formatSummary,
-  type ScreeningSummary,
-  writeCheckpoint,
-  writeReport,
-} from './report.js';
-import { runScreening, type ScoreIdentity, type ScreeningCheckpoint } from './screening-job.js';
+import { countBands, fileTimestamp, formatSummary, type ScreeningSummary, writeReport } from './report.js';
+import { runScreening, type ScoreIdentity, type ScreeningResult } from './screening-job.js';
 
 export interface DemoIo {
   readonly argv: readonly string[];
@@ -39,248 +36,180 @@ export interface DemoIo {
 /** Exit codes: 0 done, 1 a fatal error, 2 bad options or configuration, 130 interrupted. */
 export const ExitCode = { Done: 0, Fatal: 1, Usage: 2, Interrupted: 130 } as const;
 
-interface Endpoints {
-  readonly mode: 'sandbox' | 'live';
-  readonly sandboxes: EmbeddedSandboxes | undefined;
-  readonly intend: Parameters<typeof createIntendClient>[0];
-  readonly tokens: Parameters<typeof createTokenManager>[0];
-  readonly ingo: { readonly baseUrl: string } | { readonly environment: 'uat' | 'production' };
+/** What the command line, the environment and a checkpoint ask for. */
+interface RunRequest {
+  readonly options: CliOptions;
+  readonly configuration: DemoConfiguration;
+  readonly resume: SavedCheckpoint | undefined;
 }
 
-async function endpoints(configuration: DemoConfiguration, options: CliOptions): Promise<Endpoints> {
-  if (configuration.mode === 'live') {
-    const { intend, ingo } = configuration;
-    return {
-      mode: 'live',
-      sandboxes: undefined,
-      intend: {
-        baseUrl: intend.baseUrl,
-        apiKey: intend.apiKey,
-        secretKey: intend.secretKey,
-        ...(intend.scheme ? { scheme: intend.scheme } : {}),
-      },
-      tokens: {
-        ...(ingo.tokenUrl ? { tokenUrl: ingo.tokenUrl } : { environment: ingo.environment ?? 'uat' }),
-        clientId: ingo.clientId,
-        clientSecret: ingo.clientSecret,
-        scope: ingo.scope,
-        ...(ingo.authMethod ? { authMethod: ingo.authMethod } : {}),
-      },
-      ingo: ingo.apiUrl ? { baseUrl: ingo.apiUrl } : { environment: ingo.environment ?? 'uat' },
-    };
-  }
-  const sandboxes = await startEmbeddedSandboxes({
-    clients: options.clients,
-    latency: options.sandboxLatency,
-    faultRate: options.sandboxFaultRate,
-  });
-  return {
-    mode: 'sandbox',
-    sandboxes,
-    intend: {
-      baseUrl: sandboxes.intend.baseUrl,
-      apiKey: sandboxes.intend.apiKey,
-      secretKey: sandboxes.intend.secretKey,
-    },
-    tokens: {
-      tokenUrl: sandboxes.ingo.tokenUrl,
-      clientId: sandboxes.ingo.clientId,
-      clientSecret: sandboxes.ingo.clientSecret,
-      scope: sandboxes.ingo.scope,
-    },
-    ingo: { baseUrl: sandboxes.ingo.baseUrl },
-  };
+/** The clients of one run, sharing one token manager, and the counters they feed. */
+interface Connection {
+  readonly tokens: TokenManager;
+  readonly ingo: IngoClient;
+  readonly intend: ReturnType<typeof createIntendClient>;
+  readonly scoreIdentity: ScoreIdentity;
+  intendRetries(): number;
 }
 
-// The library appends the listing's resume point to messages; the demo has its own resume hint.
-const listingSuffix = / \(listing stopped at page \d+ after \d+ records; resume with `startPage: \d+`\)$/;
-
-/** One sentence saying what went wrong, then the fix. */
-function fatalMessage(error: unknown, mode: 'sandbox' | 'live'): string {
-  const detail = (error instanceof Error ? error.message : String(error)).replace(listingSuffix, '');
-  if (isAuthenticationError(error)) {
-    return `The Intend API refused the credentials (HTTP ${error.status}). Check INTEND_API_KEY, INTEND_SECRET_KEY, INTEND_SIGNATURE_SCHEME and this machine's clock.`;
+/** Step 1: the options, the configuration and the checkpoint to resume, or the exit code of `--help`. */
+async function readRequest(io: DemoIo): Promise<RunRequest | number> {
+  let options = parseCliOptions(io.argv);
+  if (options.help) {
+    io.stdout.write(helpText);
+    return ExitCode.Done;
   }
-  if (isOAuthError(error)) {
-    return `Ingo refused the token request (${error.error}). Check INGO_CLIENT_ID, INGO_CLIENT_SECRET, INGO_SCOPE and INGO_AUTH_METHOD.`;
-  }
-  if (isNetworkError(error)) {
-    const host = error.url ? new URL(error.url).host : 'the API';
-    return mode === 'live'
-      ? `Could not reach ${host}. Check INTEND_BASE_URL, INGO_TOKEN_URL or INGO_API_URL, and the network.`
-      : `Could not reach the embedded sandbox at ${host}. Check that this machine allows connections on 127.0.0.1.`;
-  }
-  return `The run stopped: ${detail}`;
+  const configuration = loadConfiguration(environmentWithDotEnv(io.cwd, io.env));
+  if (options.resume === undefined) return { options, configuration, resume: undefined };
+  const resume = await readCheckpoint(resolve(io.cwd, options.resume));
+  options = resumedOptions(options, configuration, resume);
+  return { options, configuration, resume };
 }
 
-/** What a checkpoint file holds: the rows so far, where to list from, and the run's settings. */
-interface SavedCheckpoint extends ScreeningCheckpoint {
-  readonly settings: {
-    readonly mode: 'sandbox' | 'live';
-    readonly limit: number | null;
-    readonly clients: number | null;
-    readonly intendBaseUrl: string | null;
-  };
-}
-
-async function readCheckpoint(file: string): Promise<SavedCheckpoint> {
-  const parsed = JSON.parse(await readFile(file, 'utf8')) as Partial<SavedCheckpoint>;
-  if (
-    parsed.version !== 1 ||
-    typeof parsed.page !== 'number' ||
-    !Array.isArray(parsed.rows) ||
-    !parsed.settings
-  ) {
-    throw new ConfigurationError({
-      option: '--resume',
-      expected: 'a checkpoint file written by this demo',
-      received: file,
-    });
-  }
-  return parsed as SavedCheckpoint;
-}
-
-/** A resumed run continues the original one: same mode and tenant, same limit and sandbox size. */
-function resumedOptions(
-  options: CliOptions,
-  configuration: DemoConfiguration,
-  saved: SavedCheckpoint,
-): CliOptions {
-  const { settings } = saved;
-  const baseUrl = configuration.mode === 'live' ? configuration.intend.baseUrl : null;
-  if (settings.mode !== configuration.mode || settings.intendBaseUrl !== baseUrl) {
-    throw new ConfigurationError({
-      option: '--resume',
-      expected: `the configuration of the interrupted run (${settings.mode === 'live' ? `live, INTEND_BASE_URL=${settings.intendBaseUrl}` : 'sandbox mode: no INTEND_* or INGO_* variables'})`,
-    });
-  }
-  return { ...options, limit: settings.limit ?? undefined, clients: settings.clients ?? options.clients };
-}
-
-/** Runs the whole demo and resolves to the process exit code. */
-export async function runDemo(io: DemoIo): Promise<number> {
-  const started = performance.now();
-  const now = io.now ?? (() => new Date());
-  let options: CliOptions;
-  let configuration: DemoConfiguration;
-  let resume: SavedCheckpoint | undefined;
-  try {
-    options = parseCliOptions(io.argv);
-    if (options.help) {
-      io.stdout.write(helpText);
-      return ExitCode.Done;
-    }
-    configuration = loadConfiguration(environmentWithDotEnv(io.cwd, io.env));
-    if (options.resume !== undefined) {
-      resume = await readCheckpoint(resolve(io.cwd, options.resume));
-      options = resumedOptions(options, configuration, resume);
-    }
-  } catch (error) {
-    io.stderr.write(
-      `${error instanceof Error ? error.message : String(error)}\n${isConfigurationError(error) ? 'Run with --help for the options.\n' : ''}`,
-    );
-    return ExitCode.Usage;
-  }
-  const log = (line: string) => (options.json ? io.stderr : io.stdout).write(`${line}\n`);
-
-  let target: Endpoints;
-  try {
-    target = await endpoints(configuration, options);
-  } catch (error) {
-    io.stderr.write(`${fatalMessage(error, configuration.mode)}\n`);
-    return ExitCode.Fatal;
-  }
+/** Step 2: one Intend client and one Ingo client, each counting its retries. */
+function connect(target: Endpoints, options: CliOptions): Connection {
   let intendRetries = 0;
-  const countRetry = () => {
-    intendRetries += 1;
+  const intend = createIntendClient({
+    ...target.intend,
+    // Sandbox faults are frequent on purpose: more attempts keep the listing itself alive.
+    retry: { limit: target.mode === 'sandbox' && options.sandboxFaultRate > 0 ? 8 : 2 },
+    hooks: {
+      beforeRetry: [
+        () => {
+          intendRetries += 1;
+        },
+      ],
+    },
+  });
+  const tokens = createTokenManager(target.tokens);
+  const ingo = createIngoClient({ tokens, ...target.ingo, apiVersion: '1' });
+  return {
+    tokens,
+    ingo,
+    intend,
+    scoreIdentity: (request, signal) => ingo.identityScore(request, { signal }),
+    intendRetries: () => intendRetries,
   };
-  try {
-    if (target.sandboxes)
-      log(
-        `Sandbox mode: Intend at ${target.sandboxes.intend.baseUrl}, Ingo at ${target.sandboxes.ingo.baseUrl} (no credentials needed).`,
-      );
-    if (resume) {
-      const limit = options.limit === undefined ? '' : `, --limit ${options.limit}`;
-      log(
-        `Resuming: ${resume.rows.length} clients already screened, listing from page ${resume.page}${limit}.`,
-      );
-    }
-    const intend = createIntendClient({
-      ...target.intend,
-      // Sandbox faults are frequent on purpose: more attempts keep the listing itself alive.
-      retry: { limit: target.mode === 'sandbox' && options.sandboxFaultRate > 0 ? 8 : 2 },
-      hooks: { beforeRetry: [countRetry] },
-    });
-    const tokens = createTokenManager(target.tokens);
-    const ingo = createIngoClient({ tokens, ...target.ingo, apiVersion: '1' });
-    const scoreIdentity: ScoreIdentity = async (request, signal) =>
-      (await ingo.identityScore(request as IdentityScoreRequest, { signal })) as Record<string, unknown>;
+}
 
-    const display = createProgressDisplay(
-      options.json ? io.stderr : io.stdout,
-      options.limit ?? (target.mode === 'sandbox' ? options.clients : undefined),
+/** Step 3: screens every client, showing progress; Ctrl-C stops the bar before anything is said. */
+async function screen(
+  io: DemoIo,
+  request: RunRequest,
+  target: Endpoints,
+  connection: Connection,
+): Promise<ScreeningResult> {
+  const { options, resume } = request;
+  const log = (line: string) => (options.json ? io.stderr : io.stdout).write(`${line}\n`);
+  if (target.sandboxes)
+    log(
+      `Sandbox mode: Intend at ${target.sandboxes.intend.baseUrl}, Ingo at ${target.sandboxes.ingo.baseUrl} (no credentials needed).`,
     );
-    // The bar owns the terminal line: stop it before saying anything.
-    const onInterrupt = () => {
-      display.stop();
-      io.stderr.write('Stopping: aborting requests and writing the partial report...\n');
-    };
-    io.signal.addEventListener('abort', onInterrupt, { once: true });
-    const result = await runScreening({
-      intend,
-      scoreIdentity,
+  if (resume) {
+    const limit = options.limit === undefined ? '' : `, --limit ${options.limit}`;
+    log(
+      `Resuming: ${resume.rows.length} clients already screened, listing from page ${resume.page}${limit}.`,
+    );
+  }
+  const display = createProgressDisplay(
+    options.json ? io.stderr : io.stdout,
+    options.limit ?? (target.mode === 'sandbox' ? options.clients : undefined),
+  );
+  const onInterrupt = () => {
+    display.stop();
+    io.stderr.write('Stopping: aborting requests and writing the partial report...\n');
+  };
+  io.signal.addEventListener('abort', onInterrupt, { once: true });
+  try {
+    return await runScreening({
+      intend: connection.intend,
+      scoreIdentity: connection.scoreIdentity,
       concurrency: options.concurrency,
       limit: options.limit,
       signal: io.signal,
       resume,
       onProgress: (progress) => display.update(progress),
     });
+  } finally {
     io.signal.removeEventListener('abort', onInterrupt);
     display.stop();
+  }
+}
 
-    const stamp = fileTimestamp(now());
-    const outDirectory = resolve(io.cwd, options.out);
-    const complete = result.stoppedBy === undefined;
-    const base = {
-      mode: target.mode,
-      complete,
-      clientsScreened: result.rows.length,
-      byBand: countBands(result.rows),
-      failures: result.rows.filter((row) => row.overallBand === 'failed').length,
-      pagesFetched: result.pagesFetched,
-      tokenRequests: tokens.stats.tokenRequests,
-      scoringCalls: ingo.stats.calls,
-      retries: intendRetries + ingo.stats.retries + tokens.stats.retries,
-      wallTimeMs: performance.now() - started,
-    };
-    const report = await writeReport(outDirectory, stamp, result.rows, base);
-    const settings: SavedCheckpoint['settings'] = {
-      mode: target.mode,
-      limit: options.limit ?? null,
-      clients: target.mode === 'sandbox' ? options.clients : null,
-      intendBaseUrl: configuration.mode === 'live' ? configuration.intend.baseUrl : null,
-    };
-    // Nothing screened, nothing to resume: a fresh run does the same.
-    const checkpoint =
-      result.checkpoint && result.rows.length > 0
-        ? await writeCheckpoint(outDirectory, stamp, { ...result.checkpoint, settings })
-        : undefined;
-    const summary: ScreeningSummary = { ...base, report, checkpoint };
-    if (options.json) io.stdout.write(`${JSON.stringify(summary)}\n`);
-    else io.stdout.write(`\n${formatSummary(summary)}\n`);
+/** Step 4: the report, a checkpoint when the run stopped early, the summary and the exit code. */
+async function finish(
+  io: DemoIo,
+  request: RunRequest,
+  target: Endpoints,
+  connection: Connection,
+  result: ScreeningResult,
+  started: number,
+): Promise<number> {
+  const { options } = request;
+  const stamp = fileTimestamp((io.now ?? (() => new Date()))());
+  const outDirectory = resolve(io.cwd, options.out);
+  const complete = result.stoppedBy === undefined;
+  const { tokens, ingo } = connection;
+  const base = {
+    mode: target.mode,
+    complete,
+    clientsScreened: result.rows.length,
+    byBand: countBands(result.rows),
+    failures: result.rows.filter((row) => row.overallBand === 'failed').length,
+    pagesFetched: result.pagesFetched,
+    tokenRequests: tokens.stats.tokenRequests,
+    scoringCalls: ingo.stats.calls,
+    retries: connection.intendRetries() + ingo.stats.retries + tokens.stats.retries,
+    wallTimeMs: performance.now() - started,
+  };
+  const report = await writeReport(outDirectory, stamp, result.rows, base);
+  const settings = runSettings(options, request.configuration);
+  // Nothing screened, nothing to resume: a fresh run does the same.
+  const checkpoint =
+    result.checkpoint && result.rows.length > 0
+      ? await writeCheckpoint(outDirectory, stamp, { ...result.checkpoint, settings })
+      : undefined;
+  const summary: ScreeningSummary = { ...base, report, checkpoint };
+  io.stdout.write(options.json ? `${JSON.stringify(summary)}\n` : `\n${formatSummary(summary)}\n`);
 
-    if (complete) return ExitCode.Done;
-    const resumeHint = checkpoint ? ` Resume with: pnpm demo --resume ${checkpoint}` : '';
-    if (isAbortError(result.stoppedBy) || io.signal.aborted) {
-      io.stderr.write(
-        `Interrupted: ${result.rows.length} clients screened, partial report written.${resumeHint}\n`,
-      );
-      return ExitCode.Interrupted;
-    }
-    io.stderr.write(`${fatalMessage(result.stoppedBy, target.mode)}${resumeHint}\n`);
-    return ExitCode.Fatal;
+  if (complete) return ExitCode.Done;
+  const resumeHint = checkpoint ? ` Resume with: pnpm demo --resume ${checkpoint}` : '';
+  if (isAbortError(result.stoppedBy) || io.signal.aborted) {
+    io.stderr.write(
+      `Interrupted: ${result.rows.length} clients screened, partial report written.${resumeHint}\n`,
+    );
+    return ExitCode.Interrupted;
+  }
+  io.stderr.write(`${fatalMessage(result.stoppedBy, target)}${resumeHint}\n`);
+  return ExitCode.Fatal;
+}
+
+/** Runs the whole demo and resolves to the process exit code. */
+export async function runDemo(io: DemoIo): Promise<number> {
+  const started = performance.now();
+  let request: RunRequest;
+  try {
+    const read = await readRequest(io);
+    if (typeof read === 'number') return read;
+    request = read;
   } catch (error) {
-    io.stderr.write(`${isBridgekitError(error) ? fatalMessage(error, target.mode) : String(error)}\n`);
+    const help = isConfigurationError(error) ? 'Run with --help for the options.\n' : '';
+    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${help}`);
+    return ExitCode.Usage;
+  }
+  let target: Endpoints;
+  try {
+    target = await resolveEndpoints(request.configuration, request.options);
+  } catch (error) {
+    io.stderr.write(`${fatalMessage(error, { mode: request.configuration.mode, services: undefined })}\n`);
+    return ExitCode.Fatal;
+  }
+  try {
+    const connection = connect(target, request.options);
+    const result = await screen(io, request, target, connection);
+    return await finish(io, request, target, connection, result, started);
+  } catch (error) {
+    io.stderr.write(`${fatalMessage(error, target)}\n`);
     return ExitCode.Fatal;
   } finally {
     await target.sandboxes?.close();

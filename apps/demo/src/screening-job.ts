@@ -1,27 +1,9 @@
-import {
-  type BridgekitError,
-  isAbortError,
-  isBridgekitError,
-  isConfigurationError,
-  isHttpError,
-  isOAuthError,
-} from '@bridgekit/errors';
+import { isBridgekitError } from '@bridgekit/errors';
 import type { IntendClient, IntendClientRecord } from '@bridgekit/intend-client';
 import pMap from 'p-map';
-import { type Band, bandOf, overallBand } from './score-bands.js';
+import { type ScoreIdentity, type ScreeningRow, screenClient } from './screen-client.js';
 
-/** One line of the report. */
-export interface ScreeningRow {
-  readonly clientId: number;
-  readonly account: string;
-  readonly name: string;
-  readonly email: string;
-  readonly overallBand: Band;
-  /** Per response group (`emailAddress`, `mobileNumber`, `address`, ...). */
-  readonly bands: Readonly<Record<string, Band>>;
-  readonly errorCode: string | undefined;
-  readonly traceId: string | undefined;
-}
+export type { ScoreIdentity, ScreeningRow } from './screen-client.js';
 
 /** What an interrupted run leaves behind, so `--resume` can finish it without rescoring. */
 export interface ScreeningCheckpoint {
@@ -30,12 +12,6 @@ export interface ScreeningCheckpoint {
   readonly page: number;
   readonly rows: readonly ScreeningRow[];
 }
-
-/** Scores one identity; resolves to Ingo's response groups. */
-export type ScoreIdentity = (
-  request: Record<string, unknown>,
-  signal: AbortSignal,
-) => Promise<Record<string, unknown>>;
 
 export interface ScreeningProgress {
   readonly pagesFetched: number;
@@ -67,94 +43,113 @@ export interface ScreeningResult {
   readonly stoppedBy: unknown;
 }
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+interface ClientToScreen {
+  readonly client: IntendClientRecord;
+  readonly page: number;
 }
 
-/**
-Builds the identity score request from an Intend client. Intend records carry no SSN, which the
-`identity` group needs, so the name travels as correlation data and the scored groups are the
-email address, the mobile number and the billing address.
-*/
-export function identityRequest(client: IntendClientRecord): Record<string, unknown> {
-  const request: Record<string, unknown> = {};
-  const email = text(client.email);
-  if (email) request['emailAddress'] = email;
-  const mobile = text(client['mobile'])?.replace(/\D/g, '');
-  if (mobile?.length === 10) request['mobileNumber'] = mobile;
-  const billing = client.billing_address ?? {};
-  const line1 = text(billing['line1']);
-  const city = text(billing['city']);
-  const state = text(billing['state']);
-  const zipCode = text(billing['zip_code'] ?? billing['zipCode'] ?? billing['postcode'])?.slice(0, 5);
-  if (line1 && city && state && zipCode) {
-    request['address'] = {
-      line1,
-      ...(text(billing['line2']) ? { line2: text(billing['line2']) } : {}),
-      city,
-      state,
-      zipCode,
+/** The rows so far and where the listing is: progress and the checkpoint are read from here. */
+class ScreeningState {
+  readonly rows: Map<number, ScreeningRow>;
+  readonly startPage: number;
+  // Clients handed to scoring but not finished, per page: the checkpoint is the lowest such page.
+  readonly #unfinished = new Map<number, number>();
+  #lastPageSeen: number;
+  pagesFetched = 0;
+  listed = 0;
+  listingDone = false;
+  /** Why the listing stopped early, kept here because p-map 7.1 can drop a source's error (see below). */
+  listingError: unknown;
+  #failed: number;
+
+  constructor(resume: ScreeningCheckpoint | undefined) {
+    this.rows = new Map(resume?.rows.map((row) => [row.clientId, row]));
+    this.startPage = resume?.page ?? 1;
+    this.#lastPageSeen = this.startPage - 1;
+    this.#failed = [...this.rows.values()].filter((row) => row.overallBand === 'failed').length;
+  }
+
+  progress(): ScreeningProgress {
+    return {
+      pagesFetched: this.pagesFetched,
+      screened: this.rows.size,
+      failed: this.#failed,
+      listed: Math.max(this.listed, this.rows.size),
+      listingDone: this.listingDone,
     };
   }
-  request['correlationData'] = [
-    { AttributeName: 'IntendClientId', AttributeValue: String(client.id) },
-    {
-      AttributeName: 'Name',
-      AttributeValue: [client.first_name, client.last_name].filter(Boolean).join(' '),
-    },
-  ];
-  return request;
+
+  enterPage(page: number): void {
+    this.#lastPageSeen = page;
+  }
+
+  handOut(page: number): void {
+    this.#unfinished.set(page, (this.#unfinished.get(page) ?? 0) + 1);
+  }
+
+  record(row: ScreeningRow, page: number): void {
+    this.rows.set(row.clientId, row);
+    if (row.overallBand === 'failed') this.#failed += 1;
+    this.#unfinished.set(page, (this.#unfinished.get(page) ?? 1) - 1);
+  }
+
+  ordered(): ScreeningRow[] {
+    return [...this.rows.values()].sort((left, right) => left.clientId - right.clientId);
+  }
+
+  /** Where a resume starts: the lowest page with an unfinished client, or the listing's own resume point. */
+  checkpoint(stoppedBy: unknown): ScreeningCheckpoint {
+    const pending = [...this.#unfinished.entries()].filter(([, count]) => count > 0).map(([page]) => page);
+    const next = this.#lastPageSeen + 1;
+    const listingCheckpoint = isBridgekitError(stoppedBy) ? stoppedBy.checkpoint?.page : undefined;
+    const page = Math.min(...pending, listingCheckpoint ?? next, next);
+    return { version: 1, page: Math.max(page, 1), rows: this.ordered() };
+  }
 }
 
-function describeClient(client: IntendClientRecord) {
-  return {
-    clientId: client.id,
-    account: text(client.account) ?? '',
-    name: [client.first_name, client.last_name].filter(Boolean).join(' '),
-    email: text(client.email) ?? '',
-  };
-}
-
-/** Errors that say the whole run is misconfigured rather than one client failing. */
-function isFatal(error: unknown): boolean {
-  return (
-    isOAuthError(error) ||
-    isConfigurationError(error) ||
-    (isHttpError(error) && (error.status === 401 || error.status === 403))
-  );
-}
-
-async function screenOne(
-  client: IntendClientRecord,
-  scoreIdentity: ScoreIdentity,
+/** The clients still to screen, page by page, up to `limit` rows in all. */
+async function* clientsToScreen(
+  options: ScreeningOptions,
+  state: ScreeningState,
   signal: AbortSignal,
-): Promise<ScreeningRow> {
-  try {
-    const groups = await scoreIdentity(identityRequest(client), signal);
-    const bands: Record<string, Exclude<Band, 'failed'>> = {};
-    for (const [group, value] of Object.entries(groups)) {
-      const score =
-        typeof value === 'object' && value !== null ? (value as { score?: unknown }).score : value;
-      bands[group] = bandOf(typeof score === 'number' ? score : null);
-    }
-    return {
-      ...describeClient(client),
-      overallBand: overallBand(Object.values(bands)),
-      bands,
-      errorCode: undefined,
-      traceId: undefined,
-    };
-  } catch (error) {
-    if (isAbortError(error) || signal.aborted || isFatal(error) || !isBridgekitError(error)) throw error;
-    const failure: BridgekitError = error;
-    return {
-      ...describeClient(client),
-      overallBand: 'failed',
-      bands: {},
-      errorCode: failure.code,
-      traceId: isHttpError(failure) ? failure.traceId : undefined,
-    };
+): AsyncGenerator<ClientToScreen> {
+  // `limit` counts the report's rows, resumed ones included: only the rest is screened now.
+  let budget = (options.limit ?? Number.POSITIVE_INFINITY) - state.rows.size;
+  if (budget <= 0) {
+    state.listingDone = true;
+    return;
   }
+  const listing = options.intend.clients.list(undefined, {
+    startPage: state.startPage,
+    prefetch: 1,
+    signal,
+    onPage: ({ items }) => {
+      state.pagesFetched += 1;
+      state.listed += items.length;
+      options.onProgress(state.progress());
+    },
+  });
+  try {
+    for await (const page of listing.pages()) {
+      state.enterPage(page.number);
+      for (const client of page.items) {
+        if (state.rows.has(client.id)) continue;
+        state.handOut(page.number);
+        budget -= 1;
+        yield { client, page: page.number };
+        // Leaving the loop ends the listing and cancels any page fetched ahead.
+        if (budget <= 0) {
+          state.listingDone = true;
+          return;
+        }
+      }
+    }
+  } catch (error) {
+    state.listingError = error;
+    throw error;
+  }
+  state.listingDone = true;
+  options.onProgress(state.progress());
 }
 
 /**
@@ -163,90 +158,28 @@ client whose scoring fails is recorded as failed and the run goes on; an abort o
 stops it, keeping every finished row and a checkpoint to resume from.
 */
 export async function runScreening(options: ScreeningOptions): Promise<ScreeningResult> {
-  const rows = new Map<number, ScreeningRow>(options.resume?.rows.map((row) => [row.clientId, row]));
-  const startPage = options.resume?.page ?? 1;
-  // Clients handed to scoring but not finished, per page: the checkpoint is the lowest such page.
-  const unfinished = new Map<number, number>();
-  let lastPageSeen = startPage - 1;
-  let pagesFetched = 0;
-  let listed = 0;
-  let listingDone = false;
-  let failed = [...rows.values()].filter((row) => row.overallBand === 'failed').length;
-  const progress = () =>
-    options.onProgress({
-      pagesFetched,
-      screened: rows.size,
-      failed,
-      listed: Math.max(listed, rows.size),
-      listingDone,
-    });
-
+  const state = new ScreeningState(options.resume);
   const controller = new AbortController();
   const signal = AbortSignal.any([options.signal, controller.signal]);
-  const listing = options.intend.clients.list(undefined, {
-    startPage,
-    prefetch: 1,
-    signal,
-    onPage: ({ items }) => {
-      pagesFetched += 1;
-      listed += items.length;
-      progress();
-    },
-  });
-
-  // `limit` counts the report's rows, resumed ones included: only the rest is screened now.
-  let budget = (options.limit ?? Number.POSITIVE_INFINITY) - rows.size;
-
-  async function* toScreen(): AsyncGenerator<{ client: IntendClientRecord; page: number }> {
-    if (budget <= 0) {
-      listingDone = true;
-      return;
-    }
-    for await (const page of listing.pages()) {
-      lastPageSeen = page.number;
-      for (const client of page.items) {
-        if (rows.has(client.id)) continue;
-        unfinished.set(page.number, (unfinished.get(page.number) ?? 0) + 1);
-        budget -= 1;
-        yield { client, page: page.number };
-        // Leaving the loop ends the listing and cancels any page fetched ahead.
-        if (budget <= 0) {
-          listingDone = true;
-          return;
-        }
-      }
-    }
-    listingDone = true;
-    progress();
-  }
-
   let stoppedBy: unknown;
   try {
     await pMap(
-      toScreen(),
+      clientsToScreen(options, state, signal),
       async ({ client, page }) => {
-        const row = await screenOne(client, options.scoreIdentity, signal);
-        rows.set(client.id, row);
-        if (row.overallBand === 'failed') failed += 1;
-        unfinished.set(page, (unfinished.get(page) ?? 1) - 1);
-        progress();
+        state.record(await screenClient(client, options.scoreIdentity, signal), page);
+        options.onProgress(state.progress());
       },
       { concurrency: options.concurrency, signal },
     );
   } catch (error) {
     stoppedBy = error;
-    controller.abort(error);
   }
-
-  const ordered = [...rows.values()].sort((left, right) => left.clientId - right.clientId);
-  if (stoppedBy === undefined) return { rows: ordered, pagesFetched, checkpoint: undefined, stoppedBy };
-  const pending = [...unfinished.entries()].filter(([, count]) => count > 0).map(([page]) => page);
-  const listingCheckpoint = isBridgekitError(stoppedBy) ? stoppedBy.checkpoint?.page : undefined;
-  const page = Math.min(...pending, listingCheckpoint ?? lastPageSeen + 1, lastPageSeen + 1);
-  return {
-    rows: ordered,
-    pagesFetched,
-    checkpoint: { version: 1, page: Math.max(page, 1), rows: ordered },
-    stoppedBy,
-  };
+  // With concurrency above 1, p-map 7.1.1 resolves with the rows so far when its source throws while
+  // another pull is waiting, as if the listing had ended: a listing error must stop the run anyway.
+  stoppedBy ??= state.listingError;
+  if (stoppedBy !== undefined) controller.abort(stoppedBy);
+  const { pagesFetched } = state;
+  if (stoppedBy === undefined)
+    return { rows: state.ordered(), pagesFetched, checkpoint: undefined, stoppedBy };
+  return { rows: state.ordered(), pagesFetched, checkpoint: state.checkpoint(stoppedBy), stoppedBy };
 }
