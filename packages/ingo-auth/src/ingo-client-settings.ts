@@ -1,5 +1,6 @@
 import { ConfigurationError } from '@bridgekit/errors';
 import {
+  checkStringRecord,
   type Fetch,
   resolveDuration,
   resolveFetch,
@@ -48,17 +49,6 @@ function optionalString(option: string, value: unknown): string | undefined {
   return value;
 }
 
-function stringRecord(option: string, value: unknown): Readonly<Record<string, string>> {
-  if (value === undefined) return {};
-  const valid =
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    Object.values(value).every((entry) => typeof entry === 'string');
-  if (!valid) throw new ConfigurationError({ option, expected: 'an object of strings', received: value });
-  return value as Record<string, string>;
-}
-
 function retryFrom(retry: unknown): RetryOptions {
   return resolveRetryOptions(
     retry,
@@ -88,7 +78,7 @@ export function resolveIngoClientOptions(options: IngoClientOptions): IngoClient
   }
   const apiVersion = optionalString('apiVersion', options.apiVersion) ?? '1';
   const userAgent = optionalString('userAgent', options.userAgent) ?? `bridgekit-ingo-auth/${version}`;
-  const scopes = stringRecord('scopes', options.scopes);
+  const scopes = checkStringRecord(options.scopes, 'scopes');
   return {
     tokens: checkTokens(options.tokens),
     endpoints: resolveEndpoints(options),
@@ -99,7 +89,7 @@ export function resolveIngoClientOptions(options: IngoClientOptions): IngoClient
       accept: 'application/json',
       apiVersion,
       'user-agent': userAgent,
-      ...stringRecord('headers', options.headers),
+      ...checkStringRecord(options.headers, 'headers'),
     },
     scope: optionalString('scope', options.scope),
     scopes,

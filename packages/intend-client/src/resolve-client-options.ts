@@ -1,5 +1,6 @@
 import { ConfigurationError, isBridgekitError } from '@bridgekit/errors';
 import {
+  checkStringRecord,
   type Fetch,
   resolveBaseUrl,
   resolveDuration,
@@ -50,19 +51,8 @@ function signerFrom(options: IntendClientOptions): IntendSigner {
   });
 }
 
-function stringRecord(option: string, value: unknown): Readonly<Record<string, string>> {
-  if (value === undefined) return {};
-  const valid =
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    Object.values(value).every((entry) => typeof entry === 'string');
-  if (!valid) throw new ConfigurationError({ option, expected: 'an object of strings', received: value });
-  return value as Record<string, string>;
-}
-
 function pathsFrom(value: unknown): IntendPaths {
-  const given = stringRecord('paths', value);
+  const given = checkStringRecord(value, 'paths');
   for (const [name, path] of Object.entries(given)) {
     if (!(name in defaultPaths)) {
       throw new ConfigurationError({
@@ -120,7 +110,7 @@ export function resolveClientOptions(options: IntendClientOptions): ClientSettin
     headers: {
       accept: 'application/json',
       'user-agent': userAgent,
-      ...stringRecord('headers', options.headers),
+      ...checkStringRecord(options.headers, 'headers'),
     },
     paths: pathsFrom(options.paths),
     hooks: options.hooks,
