@@ -1,6 +1,16 @@
 import { ConfigurationError } from '@bridgekit/errors';
-import type { IntendRequestOptions } from './intend-request.js';
+import type { QueryParameters } from './paginate-options.js';
 import { objectArgument } from './resources/object-argument.js';
+
+/** Per-call options of `request()`. */
+export interface IntendRequestOptions {
+  /** Query parameters; `undefined` values are left out. */
+  readonly query?: QueryParameters;
+  /** A JSON body. */
+  readonly json?: unknown;
+  /** Cancels the request: it rejects with `AbortError`. */
+  readonly signal?: AbortSignal;
+}
 
 /** @internal Checks a call's options; bad ones reject the call with a `ConfigurationError`. */
 export function checkCallOptions(options: IntendRequestOptions | undefined): IntendRequestOptions {

@@ -1,7 +1,8 @@
+export type { IntendRequestOptions } from './call-options.js';
 export { createIntendClient, type IntendClient } from './create-intend-client.js';
 export { isIntendFailureEnvelope } from './envelope.js';
 export type { IntendClientOptions, IntendPaths } from './intend-client-options.js';
-export type { IntendRequester, IntendRequestOptions } from './intend-request.js';
+export type { IntendRequester } from './intend-request.js';
 export type { PageFetcher } from './page-queue.js';
 export type { RawPage } from './page-shape.js';
 export type { Page, PageProgress, PaginateOptions, QueryParameters } from './paginate-options.js';

@@ -1,22 +1,12 @@
 import { toBridgekitError, withUserHooks } from '@bridgekit/http';
 import { type IntendSigner, intendAuth } from '@bridgekit/intend-signer';
 import ky, { type KyInstance } from 'ky';
-import { checkCallOptions } from './call-options.js';
+import { checkCallOptions, type IntendRequestOptions } from './call-options.js';
 import { intendHttpError, unwrapEnvelope } from './envelope.js';
 import { createEnvelopeFetch, type EnvelopeFetch } from './envelope-fetch.js';
 import type { IntendClientOptions } from './intend-client-options.js';
 import type { QueryParameters } from './paginate-options.js';
 import { type ClientSettings, resolveClientOptions } from './resolve-client-options.js';
-
-/** Per-call options of `request()`. */
-export interface IntendRequestOptions {
-  /** Query parameters; `undefined` values are left out. */
-  readonly query?: QueryParameters;
-  /** A JSON body. */
-  readonly json?: unknown;
-  /** Cancels the request: it rejects with `AbortError`. */
-  readonly signal?: AbortSignal;
-}
 
 /** Sends one signed request and returns the envelope's `data`. */
 export type IntendRequester = <T = unknown>(

@@ -1,5 +1,6 @@
+import type { IntendRequestOptions } from '../call-options.js';
 import type { IntendPaths } from '../intend-client-options.js';
-import type { IntendRequester, IntendRequestOptions } from '../intend-request.js';
+import type { IntendRequester } from '../intend-request.js';
 import type { PaginateOptions } from '../paginate-options.js';
 import type { Paginator } from '../paginator.js';
 import type { IntendProductRecord } from '../records.js';

@@ -1,5 +1,6 @@
+import type { IntendRequestOptions } from '../call-options.js';
 import type { IntendPaths } from '../intend-client-options.js';
-import type { IntendRequester, IntendRequestOptions } from '../intend-request.js';
+import type { IntendRequester } from '../intend-request.js';
 import type { IntendSaleInput, IntendSaleRecord } from '../records.js';
 import { objectArgument } from './object-argument.js';
 
