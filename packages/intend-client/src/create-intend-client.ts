@@ -48,14 +48,13 @@ for await (const client of intend.clients.list({clientType: 'trade'})) {
 ```
 */
 export function createIntendClient(options: IntendClientOptions): IntendClient {
-  const { request, ky, signer, settings } = createRequester(options);
-  const paginate = <T>(path: string, paginateOptions: PaginateOptions<T> = {}): Paginator<T> => {
-    const paginator = new Paginator<T>(async (page, signal) => {
-      const data = await request('GET', path, { query: { ...paginateOptions.query, page }, signal });
+  const { request, requestPage, ky, signer, settings } = createRequester(options);
+  const paginate = <T>(path: string, paginateOptions: PaginateOptions<T> = {}): Paginator<T> =>
+    new Paginator<T>(async (page, signal, events) => {
+      const query = { ...paginateOptions.query, page };
+      const data = await requestPage(path, { query, signal }, (waitMs) => events?.rateLimited(waitMs));
       return readPage<T>(data, { method: 'GET', url: path });
     }, paginateOptions);
-    return paginator;
-  };
   const { paths } = settings;
   return {
     clients: clientsResource(request, paginate, paths),

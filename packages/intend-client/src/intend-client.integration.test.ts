@@ -63,7 +63,9 @@ describe('intend-client against the Intend sandbox over loopback', () => {
     const seen: number[] = [];
     let failure: unknown;
     try {
-      for await (const client of connect(url).clients.list(undefined, { prefetch: 0 })) seen.push(client.id);
+      // One request at a time, so the injected failures land on page 3 and its retries alone.
+      const listing = connect(url).clients.list(undefined, { prefetch: 0, concurrency: 1 });
+      for await (const client of listing) seen.push(client.id);
     } catch (error) {
       failure = error;
     }

@@ -1,6 +1,7 @@
+import { parseRetryAfter } from '@bridgekit/errors';
 import { toBridgekitError, withUserHooks } from '@bridgekit/http';
 import { type IntendSigner, intendAuth } from '@bridgekit/intend-signer';
-import ky, { type KyInstance } from 'ky';
+import ky, { isHTTPError, type KyInstance, type RetryOptions } from 'ky';
 import { checkCallOptions, type IntendRequestOptions } from './call-options.js';
 import { intendHttpError, unwrapEnvelope } from './envelope.js';
 import { createEnvelopeFetch, type EnvelopeFetch } from './envelope-fetch.js';
@@ -32,6 +33,35 @@ function createInstance(settings: ClientSettings, envelope: EnvelopeFetch): KyIn
   return withUserHooks(instance, settings.hooks);
 }
 
+/** @internal A page's GET, told when the server asks to wait (a `429` with `Retry-After`). */
+export type PageRequester = (
+  path: string,
+  options: IntendRequestOptions,
+  onRateLimited: (waitMs: number) => void,
+) => Promise<unknown>;
+
+/**
+The client's retry options, telling `onRateLimited` the wait a `429` asks for the moment ky decides
+to retry it (a `beforeRetry` hook would run only after the wait).
+*/
+function reportingRateLimits(
+  settings: ClientSettings,
+  onRateLimited: (waitMs: number) => void,
+): RetryOptions {
+  const decide = settings.retry.shouldRetry;
+  return {
+    shouldRetry: (state) => {
+      const { error } = state;
+      if (isHTTPError(error) && error.response.status === 429) {
+        const wait = parseRetryAfter(error.response.headers.get('retry-after'));
+        // ky caps the wait at `maxRetryAfter`, which the client sets to `timeout`.
+        if (wait !== undefined) onRateLimited(Math.min(wait, settings.timeout));
+      }
+      return decide?.(state);
+    },
+  };
+}
+
 function searchParametersOf(query: QueryParameters | undefined): Record<string, string> {
   const parameters: Record<string, string> = {};
   for (const [name, value] of Object.entries(query ?? {}))
@@ -42,6 +72,7 @@ function searchParametersOf(query: QueryParameters | undefined): Record<string, 
 /** @internal Builds the ky instance and the envelope-aware request function. */
 export function createRequester(options: IntendClientOptions): {
   readonly request: IntendRequester;
+  readonly requestPage: PageRequester;
   readonly ky: KyInstance;
   readonly signer: IntendSigner;
   readonly settings: ClientSettings;
@@ -49,11 +80,12 @@ export function createRequester(options: IntendClientOptions): {
   const settings = resolveClientOptions(options);
   const envelope = createEnvelopeFetch(settings.fetch);
   const instance = createInstance(settings, envelope);
-  const request: IntendRequester = async <T>(
+  const send = async <T>(
     method: string,
     path: string,
-    options?: IntendRequestOptions,
-  ) => {
+    options: IntendRequestOptions | undefined,
+    onRateLimited: ((waitMs: number) => void) | undefined,
+  ): Promise<T> => {
     const call = checkCallOptions(options);
     const searchParams = searchParametersOf(call.query);
     const relativePath = path.replace(/^\/+/, '');
@@ -66,6 +98,7 @@ export function createRequester(options: IntendClientOptions): {
         searchParams,
         ...(call.json === undefined ? {} : { json: call.json }),
         ...(call.signal === undefined ? {} : { signal: call.signal }),
+        ...(onRateLimited === undefined ? {} : { retry: reportingRateLimits(settings, onRateLimited) }),
       });
       const checked = envelope.dataOf(response);
       if (checked) return checked.data as T;
@@ -84,5 +117,8 @@ export function createRequester(options: IntendClientOptions): {
       });
     }
   };
-  return { request, ky: instance, signer: settings.signer, settings };
+  const request: IntendRequester = (method, path, options) => send(method, path, options, undefined);
+  const requestPage: PageRequester = (path, options, onRateLimited) =>
+    send('GET', path, options, onRateLimited);
+  return { request, requestPage, ky: instance, signer: settings.signer, settings };
 }

@@ -1,7 +1,18 @@
 import type { RawPage } from './page-shape.js';
+import type { PageWindow } from './page-window.js';
 
 /** Fetches one page; the paginator owns scheduling, ordering and cancellation. */
-export type PageFetcher<T> = (page: number, signal: AbortSignal) => Promise<RawPage<T>>;
+export type PageFetcher<T> = (
+  page: number,
+  signal: AbortSignal,
+  events?: PageFetchEvents,
+) => Promise<RawPage<T>>;
+
+/** What a page fetcher may tell the paginator while a page is on its way. */
+export interface PageFetchEvents {
+  /** The server asked to wait (`429` with `Retry-After`): no new page is requested until then. */
+  readonly rateLimited: (waitMs: number) => void;
+}
 
 /** A page requested and not yet handed to the caller. */
 export interface PendingPage<T> {
@@ -10,78 +21,135 @@ export interface PendingPage<T> {
   readonly result: Promise<{ readonly page: RawPage<T>; readonly elapsedMs: number }>;
 }
 
+/** @internal What a queue needs besides its fetcher. */
+export interface PageQueueOptions {
+  /** The first page and the last one the listing may request (`maxPages`). */
+  readonly first: number;
+  readonly last: number;
+  readonly window: PageWindow;
+  readonly now: () => number;
+  readonly signal: AbortSignal | undefined;
+}
+
 /**
-@internal The pages in flight of one listing, in page order: it requests pages up to a size and
-a last page, and cancels them. One listener on the caller's signal for the whole listing is fanned
-out to the pages in flight: `AbortSignal.any` per page would tie every page's signal to a
-long-lived caller signal.
+@internal The pages of one listing that are in flight or waiting to be handed out, in page order.
+It requests pages as soon as the window allows (on every arrival, not only when the caller asks),
+stops at the first page that may be the last and cancels everything past it, and pauses while the
+server asked to wait. One listener on the caller's signal is fanned out to the pages in flight:
+`AbortSignal.any` per page would tie every page's signal to a long-lived caller signal.
 */
 export class PageQueue<T> {
   readonly #fetchPage: PageFetcher<T>;
-  readonly #now: () => number;
-  readonly #signal: AbortSignal | undefined;
+  readonly #options: PageQueueOptions;
   readonly #pending: PendingPage<T>[] = [];
   readonly #active = new Set<AbortController>();
+  readonly #events: PageFetchEvents = { rateLimited: (waitMs) => this.#pause(waitMs) };
   readonly #abortActive = (): void => {
-    for (const controller of this.#active) controller.abort(this.#signal?.reason);
+    for (const controller of this.#active) controller.abort(this.#options.signal?.reason);
   };
   #next: number;
   #last: number;
+  #inFlight = 0;
+  #pausedUntil = 0;
+  #resumeTimer: ReturnType<typeof setTimeout> | undefined;
+  #closed = false;
 
-  constructor(
-    fetchPage: PageFetcher<T>,
-    range: { readonly first: number; readonly last: number },
-    now: () => number,
-    signal: AbortSignal | undefined,
-  ) {
+  constructor(fetchPage: PageFetcher<T>, options: PageQueueOptions) {
     this.#fetchPage = fetchPage;
-    this.#now = now;
-    this.#signal = signal;
-    this.#next = range.first;
-    this.#last = range.last;
-    signal?.addEventListener('abort', this.#abortActive, { once: true });
+    this.#options = options;
+    this.#next = options.first;
+    this.#last = options.last;
+    options.signal?.addEventListener('abort', this.#abortActive, { once: true });
   }
 
-  /** Pages waiting to be handed out. */
-  get size(): number {
-    return this.#pending.length;
-  }
-
-  /** No page past `page` is requested from now on (the server said it is the last). */
-  endAt(page: number): void {
-    this.#last = Math.min(this.#last, page);
-  }
-
-  /** Requests the next pages until `size` are pending (or the last page is reached). */
-  fill(size: number): void {
-    while (this.#pending.length < size && this.#next <= this.#last) this.#request(this.#next++);
-  }
-
-  /** The next page in order, if any is pending. */
+  /** The next page in order; undefined once nothing is pending and nothing may be requested. */
   shift(): PendingPage<T> | undefined {
-    return this.#pending.shift();
+    this.fill();
+    // The caller waits for this page whatever the window says: request it, after any pause.
+    if (this.#pending.length === 0 && !this.#closed && this.#next <= this.#last) this.#request(this.#next++);
+    const head = this.#pending.shift();
+    if (head !== undefined) this.fill();
+    return head;
   }
 
-  /** Cancels every pending page: they lie past the end, or nobody waits for them any more. */
-  cancelPending(): void {
-    for (const pending of this.#pending.splice(0)) pending.controller.abort();
+  /** Requests pages while the window allows. */
+  fill(): void {
+    const { window } = this.#options;
+    while (
+      !this.#closed &&
+      this.#next <= this.#last &&
+      this.#inFlight < window.inFlight &&
+      this.#pending.length < window.held &&
+      this.#options.now() >= this.#pausedUntil
+    ) {
+      this.#request(this.#next++);
+    }
+  }
+
+  /** No page past `page` is requested, and any pending one past it is cancelled. */
+  endAt(page: number): void {
+    if (page >= this.#last) return;
+    this.#last = page;
+    this.#next = Math.min(this.#next, page + 1);
+    for (let index = this.#pending.length - 1; index >= 0; index -= 1) {
+      const pending = this.#pending[index];
+      if (pending === undefined || pending.number <= page) break;
+      pending.controller.abort();
+      this.#pending.splice(index, 1);
+    }
+  }
+
+  /** Lets the listing request pages up to `page` after all (records ran short of `pageSize`). */
+  allowUpTo(page: number): void {
+    this.#last = Math.max(this.#last, page);
   }
 
   /** Reached on completion, on error, and when the caller `break`s out of `for await`. */
   close(): void {
-    this.#signal?.removeEventListener('abort', this.#abortActive);
-    this.cancelPending();
+    this.#closed = true;
+    clearTimeout(this.#resumeTimer);
+    this.#options.signal?.removeEventListener('abort', this.#abortActive);
+    for (const pending of this.#pending.splice(0)) pending.controller.abort();
   }
 
   #request(number: number): void {
     const controller = new AbortController();
-    const started = this.#now();
+    const started = this.#options.now();
     this.#active.add(controller);
-    const result = this.#fetchPage(number, controller.signal)
-      .then((page) => ({ page, elapsedMs: this.#now() - started }))
-      .finally(() => this.#active.delete(controller));
-    // Errors surface when the page's turn comes; a page abandoned before then must not be an unhandled rejection.
-    result.catch(() => undefined);
+    this.#inFlight += 1;
+    const wait = this.#pausedUntil - this.#options.now();
+    const fetchPage = () => this.#fetchPage(number, controller.signal, this.#events);
+    // Requested during a pause (the caller waits for this page): sent once the wait is over.
+    const fetching =
+      wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait)).then(fetchPage) : fetchPage();
+    const result = fetching.then((page) => {
+      // A page that may be the last ends the requests past it as soon as it arrives, before its turn.
+      if (this.#options.window.received(number, page)) this.endAt(number);
+      if (page.lastPage !== undefined) this.endAt(page.lastPage);
+      return { page, elapsedMs: this.#options.now() - started };
+    });
+    const settled = () => {
+      this.#active.delete(controller);
+      this.#inFlight -= 1;
+      this.fill();
+    };
+    // A failed page stops new requests: the listing ends at it when its turn comes.
+    result.then(settled, () => {
+      this.endAt(number);
+      settled();
+    });
     this.#pending.push({ number, controller, result });
+  }
+
+  #pause(waitMs: number): void {
+    const until = this.#options.now() + waitMs;
+    if (until <= this.#pausedUntil) return;
+    this.#pausedUntil = until;
+    clearTimeout(this.#resumeTimer);
+    // Timers may fire a fraction of a millisecond before the clock says the wait is over.
+    this.#resumeTimer = setTimeout(() => {
+      this.#pausedUntil = 0;
+      this.fill();
+    }, waitMs);
   }
 }

@@ -80,18 +80,29 @@ describe('Paginator', () => {
     expect(server.requested.slice(0, 3)).toEqual([1, 2, 3]);
   });
 
-  it('never holds more than prefetch + 1 pages, in flight or buffered', async () => {
-    const server = fakeServer(1000);
-    let worst = 0;
-    for await (const page of new Paginator(server.fetcher, { prefetch: 2 }).pages()) {
-      // Pages requested beyond the one being consumed, and not cancelled: in flight or waiting.
-      const ahead = server.requested.filter(
-        (number) => number > page.number && !server.aborted.includes(number),
-      );
-      worst = Math.max(worst, ahead.length + 1);
-    }
-    expect(worst).toBe(3);
-  });
+  it.each([
+    [1, 2],
+    [4, 2],
+    [8, 0],
+  ])(
+    'with concurrency %i and prefetch %i, never holds more than concurrency + prefetch + 1 pages',
+    async (concurrency, prefetch) => {
+      const server = fakeServer(5000);
+      let worst = 0;
+      for await (const page of new Paginator(server.fetcher, { prefetch, concurrency }).pages()) {
+        // Pages requested beyond the one being consumed, and not cancelled: in flight or waiting.
+        const ahead = server.requested.filter(
+          (number) => number > page.number && !server.aborted.includes(number),
+        );
+        worst = Math.max(worst, ahead.length + 1);
+        // A slow consumer: the window fills up to its bound while this page is being handled.
+        await new Promise((resolve) => setImmediate(resolve));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      expect(worst).toBeLessThanOrEqual(concurrency + prefetch + 1);
+      expect(worst).toBeGreaterThanOrEqual(Math.min(concurrency, 2));
+    },
+  );
 
   it('uses last_page: fetches in parallel up to `concurrency`, never past the end, yields in order', async () => {
     const server = fakeServer(500, { lastPage: true });

@@ -2,6 +2,7 @@ import { AbortError, attachCheckpoint, ConfigurationError, isBridgekitError } fr
 import { checkNotRepeated } from './page-fingerprint.js';
 import { type PageFetcher, PageQueue, type PendingPage } from './page-queue.js';
 import type { RawPage } from './page-shape.js';
+import { PageWindow } from './page-window.js';
 import {
   boundedInteger,
   type Page,
@@ -13,6 +14,8 @@ import {
 /** Where one listing stands. */
 interface Listing {
   itemsYielded: number;
+  /** The page after the last one handed out. */
+  nextPage: number;
   lastPage: number | undefined;
   previousFingerprint: string | undefined;
 }
@@ -69,17 +72,27 @@ export class Paginator<T> implements AsyncIterable<T> {
   async *pages(): AsyncGenerator<Page<T>, void, undefined> {
     const settings = this.#settings;
     if (settings.maxItems === 0) return;
-    const range = { first: settings.startPage, last: settings.lastAllowedPage };
-    const queue = new PageQueue(this.#fetchPage, range, this.#now, settings.signal);
-    const listing: Listing = { itemsYielded: 0, lastPage: undefined, previousFingerprint: undefined };
+    const queue = new PageQueue(this.#fetchPage, {
+      first: settings.startPage,
+      last: Math.min(settings.lastAllowedPage, this.#pagesFor(settings.startPage, settings.maxItems)),
+      window: new PageWindow(settings),
+      now: this.#now,
+      signal: settings.signal,
+    });
+    const listing: Listing = {
+      itemsYielded: 0,
+      nextPage: settings.startPage,
+      lastPage: undefined,
+      previousFingerprint: undefined,
+    };
     try {
-      queue.fill(this.#lookahead(listing) + 1);
-      for (let head = queue.shift(); head !== undefined; head = queue.shift()) {
+      for (
+        let head = queue.shift();
+        head !== undefined;
+        head = queue.shift() ?? this.#extend(queue, listing)
+      ) {
         const { page, elapsedMs } = await this.#receive(head, listing.itemsYielded);
-        if (page.lastPage !== undefined) {
-          listing.lastPage = page.lastPage;
-          queue.endAt(page.lastPage);
-        }
+        if (page.lastPage !== undefined) listing.lastPage = page.lastPage;
         listing.previousFingerprint = checkNotRepeated(
           page.items,
           head.number,
@@ -90,25 +103,36 @@ export class Paginator<T> implements AsyncIterable<T> {
         const items = page.items.length > left ? page.items.slice(0, left) : page.items;
         const done = this.#isLast(page, head.number, listing) || items.length >= left;
         // Anything fetched ahead lies past the end: cancel it now rather than when the caller leaves.
-        if (done) queue.cancelPending();
-        else queue.fill(this.#lookahead(listing));
+        if (done) queue.endAt(head.number);
         const { lastPage } = listing;
         settings.onPage?.({ page: head.number, items, elapsedMs, lastPage, total: page.total });
         // A page cut short by maxItems is not done: resuming repeats its start rather than losing its rest.
         const checkpoint = { page: items.length < page.items.length ? head.number : head.number + 1 };
         yield { number: head.number, items, checkpoint, lastPage, total: page.total };
         listing.itemsYielded += items.length;
+        listing.nextPage = head.number + 1;
         if (done) return;
-        if (queue.size === 0) queue.fill(this.#lookahead(listing) + 1);
       }
     } finally {
       queue.close();
     }
   }
 
-  #lookahead(listing: Listing): number {
-    const { prefetch, concurrency } = this.#settings;
-    return listing.lastPage === undefined ? prefetch : Math.max(prefetch, concurrency);
+  /** The last page that can hold the first `items` records from `first` on, if every page is full. */
+  #pagesFor(first: number, items: number): number {
+    return first + Math.ceil(items / this.#settings.pageSize) - 1;
+  }
+
+  /**
+  The requests ran out before the listing ended: the server's pages held fewer records than
+  `pageSize` (its metadata said more follow), so `maxItems` needs pages past the first estimate.
+  */
+  #extend(queue: PageQueue<T>, listing: Listing): PendingPage<T> | undefined {
+    const left = this.#settings.maxItems - listing.itemsYielded;
+    const last = Math.min(this.#settings.lastAllowedPage, listing.lastPage ?? Number.POSITIVE_INFINITY);
+    if (left <= 0 || listing.nextPage > last) return undefined;
+    queue.allowUpTo(Math.min(last, this.#pagesFor(listing.nextPage, left)));
+    return queue.shift();
   }
 
   // Server metadata, when sent, is the authority (its page size may differ); without it, a short
