@@ -1,5 +1,5 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname } from 'node:path';
 import { ConfigurationError } from '@bridgekit/errors';
 import type { CliOptions } from './cli-options.js';
 import type { DemoConfiguration } from './configuration.js';
@@ -45,30 +45,8 @@ export async function readCheckpoint(file: string): Promise<SavedCheckpoint> {
   return parsed as SavedCheckpoint;
 }
 
-export async function writeCheckpoint(
-  directory: string,
-  stamp: string,
-  checkpoint: SavedCheckpoint,
-): Promise<string> {
-  await mkdir(directory, { recursive: true });
-  const file = join(directory, `screening-${stamp}.checkpoint.json`);
+export async function writeCheckpoint(file: string, checkpoint: SavedCheckpoint): Promise<string> {
+  await mkdir(dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify(checkpoint)}\n`);
   return file;
-}
-
-/** A resumed run continues the original one: same mode and tenant, same limit and sandbox size. */
-export function resumedOptions(
-  options: CliOptions,
-  configuration: DemoConfiguration,
-  saved: SavedCheckpoint,
-): CliOptions {
-  const { settings } = saved;
-  const baseUrl = configuration.mode === 'live' ? configuration.intend.baseUrl : null;
-  if (settings.mode !== configuration.mode || settings.intendBaseUrl !== baseUrl) {
-    throw new ConfigurationError({
-      option: '--resume',
-      expected: `the configuration of the interrupted run (${settings.mode === 'live' ? `live, INTEND_BASE_URL=${settings.intendBaseUrl}` : 'sandbox mode: no INTEND_* or INGO_* variables'})`,
-    });
-  }
-  return { ...options, limit: settings.limit ?? undefined, clients: settings.clients ?? options.clients };
 }

@@ -27,9 +27,18 @@ export const scoredGroups = ['emailAddress', 'mobileNumber', 'address'] as const
 
 export type ScoredGroup = (typeof scoredGroups)[number];
 
-/** The band of each group Ingo answered, by the library's one definition of Ingo's scale. */
-export function groupBands(response: IdentityScoreResponse): Partial<Record<ScoredGroup, ScoreBand>> {
+/** Each answered group's score (`null`: not found) and band, by the library's one definition of Ingo's scale. */
+export function groupResults(response: IdentityScoreResponse): {
+  scores: Partial<Record<ScoredGroup, number | null>>;
+  bands: Partial<Record<ScoredGroup, ScoreBand>>;
+} {
+  const scores: Partial<Record<ScoredGroup, number | null>> = {};
   const bands: Partial<Record<ScoredGroup, ScoreBand>> = {};
-  for (const group of scoredGroups) if (group in response) bands[group] = scoreBand(response[group]?.score);
-  return bands;
+  for (const group of scoredGroups) {
+    if (!(group in response)) continue;
+    const score = response[group]?.score;
+    scores[group] = typeof score === 'number' ? score : null;
+    bands[group] = scoreBand(score);
+  }
+  return { scores, bands };
 }

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingoScopes } from '@bridgekit/ingo-auth';
 import { describe, expect, it } from 'vitest';
-import { parseCliOptions } from './cli-options.js';
 import { environmentWithDotEnv, loadConfiguration } from './configuration.js';
 
 describe('configuration', () => {
@@ -41,20 +40,5 @@ describe('configuration', () => {
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
-  });
-});
-
-describe('command line', () => {
-  it('has defaults and validates numbers', () => {
-    expect(parseCliOptions([])).toMatchObject({
-      concurrency: 8,
-      out: 'out',
-      clients: 240,
-      sandboxFaultRate: 0,
-      json: false,
-    });
-    expect(parseCliOptions(['--limit', '5', '--json'])).toMatchObject({ limit: 5, json: true });
-    expect(() => parseCliOptions(['--concurrency', '0'])).toThrow(/--concurrency/);
-    expect(() => parseCliOptions(['--nope'])).toThrow(/--help/);
   });
 });

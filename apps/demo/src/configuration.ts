@@ -26,6 +26,21 @@ export type DemoConfiguration =
       };
     };
 
+/** What live mode cannot do without, and what each is for: a missing one is named once, with this. */
+const requiredVariables: Readonly<Record<string, string>> = {
+  INTEND_BASE_URL: 'your Intend address, e.g. https://acme.intend.com',
+  INTEND_API_KEY: 'the Intend API key',
+  INTEND_SECRET_KEY: 'the Intend secret key that signs each request',
+  INGO_CLIENT_ID: 'the Ingo OAuth client id',
+  INGO_CLIENT_SECRET: 'the Ingo OAuth client secret',
+};
+
+/** Needed when INGO_ENVIRONMENT does not name Ingo's documented hosts. */
+const ingoUrlVariables: Readonly<Record<string, string>> = {
+  INGO_TOKEN_URL: 'the Ingo token endpoint, beside INGO_API_URL',
+  INGO_API_URL: 'the Ingo API base URL, beside INGO_TOKEN_URL',
+};
+
 /** Reads `.env` in `cwd` (if any) under the process environment: real variables win. */
 export function environmentWithDotEnv(
   cwd: string,
@@ -47,7 +62,7 @@ function oneOf<T extends string>(
 
 /**
 No INTEND_* or INGO_* variable: sandbox mode. Any of them: live mode, which needs all of what
-both APIs require; what is missing is listed by name.
+both APIs require; each missing variable is named once, with what it is for.
 */
 export function loadConfiguration(env: Record<string, string | undefined>): DemoConfiguration {
   const value = (name: string) => (env[name] === undefined || env[name] === '' ? undefined : env[name]);
@@ -56,23 +71,23 @@ export function loadConfiguration(env: Record<string, string | undefined>): Demo
   );
   if (mentioned.length === 0) return { mode: 'sandbox' };
 
-  const missing = [
-    'INTEND_BASE_URL',
-    'INTEND_API_KEY',
-    'INTEND_SECRET_KEY',
-    'INGO_CLIENT_ID',
-    'INGO_CLIENT_SECRET',
-  ].filter((name) => value(name) === undefined);
   const environment = oneOf('INGO_ENVIRONMENT', value('INGO_ENVIRONMENT'), ['uat', 'production'] as const);
+  const missing = Object.entries(requiredVariables)
+    .filter(([name]) => value(name) === undefined)
+    .map(([name, purpose]) => `${name} (${purpose})`);
   if (environment === undefined) {
-    for (const name of ['INGO_TOKEN_URL', 'INGO_API_URL']) if (value(name) === undefined) missing.push(name);
+    const urls = Object.entries(ingoUrlVariables).filter(([name]) => value(name) === undefined);
+    if (urls.length === 2) {
+      missing.push(
+        'INGO_ENVIRONMENT (uat or production: where Ingo is), or INGO_TOKEN_URL and INGO_API_URL (a token endpoint and an API base URL, for a proxy or a sandbox)',
+      );
+    } else for (const [name, purpose] of urls) missing.push(`${name} (${purpose})`);
   }
   if (missing.length > 0) {
     throw new ConfigurationError({
-      option: missing.join(', '),
-      expected:
-        'to be set for live mode (or unset every INTEND_* and INGO_* variable to use the embedded sandboxes)',
-      hint: `Missing: ${missing.join(', ')}${environment === undefined ? ' (INGO_ENVIRONMENT=uat|production can replace INGO_TOKEN_URL and INGO_API_URL)' : ''}.`,
+      option: 'INTEND_* and INGO_* variables',
+      expected: 'every variable live mode needs, or none of them for the embedded sandboxes',
+      hint: `Missing: ${missing.join('; ')}.`,
     });
   }
   return {

@@ -5,6 +5,9 @@ import { createIngoSandbox, createIntendSandbox, type RunningSandbox } from '@br
 const intendCredentials = { apiKey: 'demo-api-key', secretKey: 'demo-secret-key-for-the-sandbox' };
 const ingoCredentials = { clientId: 'bridgekit-demo', clientSecret: 'demo+client secret/with:odd%chars' };
 
+/** The seed of the sandboxes' data and faults: the same seed gives the same clients and scores. */
+export const sandboxSeed = 1;
+
 export interface EmbeddedSandboxes {
   readonly intend: { readonly baseUrl: string; readonly apiKey: string; readonly secretKey: string };
   readonly ingo: {
@@ -43,12 +46,12 @@ export async function startEmbeddedSandboxes(options: {
   const intendSandbox = createIntendSandbox({
     ...intendCredentials,
     clients: options.clients,
-    seed: options.seed ?? 1,
+    seed: options.seed ?? sandboxSeed,
     ...(faults === undefined ? {} : { faults }),
   });
   const ingoSandbox = createIngoSandbox({
     clients: [{ ...ingoCredentials, scopes: [ingoScopes.identityScore] }],
-    seed: options.seed ?? 1,
+    seed: options.seed ?? sandboxSeed,
     ...(faults === undefined ? {} : { faults }),
   });
   const [intend, ingo] = await Promise.all([intendSandbox.listen(), ingoSandbox.listen()]);

@@ -15,7 +15,8 @@ export function createProgressDisplay(
     const bar = new cliProgress.SingleBar(
       {
         stream,
-        format: 'screening {bar} {value}/{total} clients | {pages} pages | {rate}/s | ETA {eta_formatted}',
+        format:
+          'screening {bar} {value}/{total} clients | {failed} failed | {pages} pages | {rate}/s | ETA {eta_formatted}',
         hideCursor: true,
         clearOnComplete: false,
         etaBuffer: 50,
@@ -24,7 +25,7 @@ export function createProgressDisplay(
     );
     const started = performance.now();
     let stopped = false;
-    bar.start(expectedTotal ?? 0, 0, { pages: 0, rate: '0' });
+    bar.start(expectedTotal ?? 0, 0, { failed: 0, pages: 0, rate: '0' });
     return {
       update(progress) {
         if (stopped) return;
@@ -32,6 +33,7 @@ export function createProgressDisplay(
         const seconds = (performance.now() - started) / 1000;
         bar.setTotal(total);
         bar.update(progress.screened, {
+          failed: progress.failed,
           pages: progress.pagesFetched,
           rate: (progress.screened / Math.max(seconds, 0.001)).toFixed(0),
         });
@@ -44,14 +46,17 @@ export function createProgressDisplay(
     };
   }
   let lastPages = 0;
-  let lastReported = 0;
+  // The first update sets the baseline: a resumed run does not repeat what it resumed from.
+  let lastReported: number | undefined;
   return {
     update(progress) {
       if (progress.pagesFetched > lastPages) {
         lastPages = progress.pagesFetched;
-        stream.write(`fetched Intend page ${progress.pagesFetched} (${progress.listed} clients listed)\n`);
+        // The page's own number: a resumed run starts listing past page 1.
+        stream.write(`fetched Intend page ${progress.lastPage} (${progress.listed} clients listed)\n`);
       }
-      if (progress.screened - lastReported >= 50) {
+      lastReported ??= progress.screened;
+      if (Math.floor(progress.screened / 50) > Math.floor(lastReported / 50)) {
         lastReported = progress.screened;
         stream.write(`screened ${progress.screened} clients (${progress.failed} failed)\n`);
       }

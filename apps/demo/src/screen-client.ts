@@ -7,7 +7,7 @@ import {
 } from '@bridgekit/errors';
 import type { IdentityScoreRequest, IdentityScoreResponse, ScoreBand } from '@bridgekit/ingo-auth';
 import type { IntendClientRecord } from '@bridgekit/intend-client';
-import { type ClientBand, groupBands, overallBand, type ScoredGroup } from './client-band.js';
+import { type ClientBand, groupResults, overallBand, type ScoredGroup } from './client-band.js';
 import { fullName, identityRequest, text } from './identity-request.js';
 
 /** One line of the report. */
@@ -17,10 +17,16 @@ export interface ScreeningRow {
   readonly name: string;
   readonly email: string;
   readonly overallBand: ClientBand;
-  /** Per response group Ingo answered (`emailAddress`, `mobileNumber`, `address`). */
+  /** Per response group Ingo answered (`emailAddress`, `mobileNumber`, `address`); `null` when not found. */
+  readonly scores: Readonly<Partial<Record<ScoredGroup, number | null>>>;
+  /** The band of each score in `scores`. */
   readonly bands: Readonly<Partial<Record<ScoredGroup, ScoreBand>>>;
-  readonly errorCode: string | undefined;
-  readonly traceId: string | undefined;
+  /** Set on failed rows, `null` on scored ones (as are `traceId` and `retryable`). */
+  readonly errorCode: string | null;
+  /** The trace id Ingo support asks for, when the failure was an HTTP answer carrying one. */
+  readonly traceId: string | null;
+  /** Whether the failure may go away on a rescore (`--retry-failed`). */
+  readonly retryable: boolean | null;
 }
 
 /** Scores one identity; resolves to Ingo's response groups. */
@@ -57,22 +63,26 @@ export async function screenClient(
   signal: AbortSignal,
 ): Promise<ScreeningRow> {
   try {
-    const bands = groupBands(await scoreIdentity(identityRequest(client), signal));
+    const { scores, bands } = groupResults(await scoreIdentity(identityRequest(client), signal));
     return {
       ...describeClient(client),
       overallBand: overallBand(Object.values(bands)),
+      scores,
       bands,
-      errorCode: undefined,
-      traceId: undefined,
+      errorCode: null,
+      traceId: null,
+      retryable: null,
     };
   } catch (error) {
     if (isAbortError(error) || signal.aborted || isFatal(error) || !isBridgekitError(error)) throw error;
     return {
       ...describeClient(client),
       overallBand: 'failed',
+      scores: {},
       bands: {},
       errorCode: error.code,
-      traceId: isHttpError(error) ? error.traceId : undefined,
+      traceId: (isHttpError(error) ? error.traceId : undefined) ?? null,
+      retryable: error.retryable,
     };
   }
 }

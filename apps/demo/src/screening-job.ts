@@ -14,10 +14,13 @@ export interface ScreeningCheckpoint {
 }
 
 export interface ScreeningProgress {
+  /** Pages this run fetched. */
   readonly pagesFetched: number;
+  /** The number of the page fetched last (a resumed run starts past 1); undefined before the first. */
+  readonly lastPage: number | undefined;
   readonly screened: number;
   readonly failed: number;
-  /** Clients listed so far (a lower bound on the total while listing goes on). */
+  /** Clients listed so far, resumed ones included (a lower bound on the total while listing goes on). */
   readonly listed: number;
   readonly listingDone: boolean;
 }
@@ -30,6 +33,8 @@ export interface ScreeningOptions {
   readonly limit: number | undefined;
   readonly signal: AbortSignal;
   readonly resume: ScreeningCheckpoint | undefined;
+  /** Screen only these clients (the failed rows of an earlier report); the listing stops once all are seen. */
+  readonly only?: ReadonlySet<number>;
   readonly onProgress: (progress: ScreeningProgress) => void;
 }
 
@@ -54,16 +59,22 @@ class ScreeningState {
   readonly startPage: number;
   // Clients handed to scoring but not finished, per page: the checkpoint is the lowest such page.
   readonly #unfinished = new Map<number, number>();
+  readonly #done: ReadonlySet<number>;
+  readonly #only: ReadonlySet<number> | undefined;
   #lastPageSeen: number;
+  #lastPageFetched: number | undefined;
   pagesFetched = 0;
-  listed = 0;
+  #listed: number;
   listingDone = false;
   /** Why the listing stopped early, kept here because p-map 7.1 can drop a source's error (see below). */
   listingError: unknown;
   #failed: number;
 
-  constructor(resume: ScreeningCheckpoint | undefined) {
+  constructor(resume: ScreeningCheckpoint | undefined, only: ReadonlySet<number> | undefined) {
     this.rows = new Map(resume?.rows.map((row) => [row.clientId, row]));
+    this.#done = new Set(this.rows.keys());
+    this.#only = only;
+    this.#listed = this.rows.size;
     this.startPage = resume?.page ?? 1;
     this.#lastPageSeen = this.startPage - 1;
     this.#failed = [...this.rows.values()].filter((row) => row.overallBand === 'failed').length;
@@ -72,11 +83,30 @@ class ScreeningState {
   progress(): ScreeningProgress {
     return {
       pagesFetched: this.pagesFetched,
+      lastPage: this.#lastPageFetched,
       screened: this.rows.size,
       failed: this.#failed,
-      listed: Math.max(this.listed, this.rows.size),
+      listed: Math.max(this.#listed, this.rows.size),
       listingDone: this.listingDone,
     };
+  }
+
+  /** Whether this run screens the client: not done before, and asked for. */
+  wants(clientId: number): boolean {
+    return !this.#done.has(clientId) && (this.#only === undefined || this.#only.has(clientId));
+  }
+
+  /** How many clients this run may still screen: `limit` counts resumed rows too. */
+  budget(limit: number | undefined): number {
+    const asked = this.#only === undefined ? Number.POSITIVE_INFINITY : this.#only.size;
+    return Math.min(asked, (limit ?? Number.POSITIVE_INFINITY) - this.rows.size);
+  }
+
+  pageFetched(page: number, clientIds: readonly number[]): void {
+    this.pagesFetched += 1;
+    this.#lastPageFetched = page;
+    // Counted once: a resumed run lists its checkpoint page again, with clients already done.
+    this.#listed += clientIds.filter((id) => this.wants(id)).length;
   }
 
   enterPage(page: number): void {
@@ -113,8 +143,7 @@ async function* clientsToScreen(
   state: ScreeningState,
   signal: AbortSignal,
 ): AsyncGenerator<ClientToScreen> {
-  // `limit` counts the report's rows, resumed ones included: only the rest is screened now.
-  let budget = (options.limit ?? Number.POSITIVE_INFINITY) - state.rows.size;
+  let budget = state.budget(options.limit);
   if (budget <= 0) {
     state.listingDone = true;
     return;
@@ -123,9 +152,11 @@ async function* clientsToScreen(
     startPage: state.startPage,
     prefetch: 1,
     signal,
-    onPage: ({ items }) => {
-      state.pagesFetched += 1;
-      state.listed += items.length;
+    onPage: ({ page, items }) => {
+      state.pageFetched(
+        page,
+        items.map((client) => client.id),
+      );
       options.onProgress(state.progress());
     },
   });
@@ -133,7 +164,7 @@ async function* clientsToScreen(
     for await (const page of listing.pages()) {
       state.enterPage(page.number);
       for (const client of page.items) {
-        if (state.rows.has(client.id)) continue;
+        if (!state.wants(client.id) || state.rows.has(client.id)) continue;
         state.handOut(page.number);
         budget -= 1;
         yield { client, page: page.number };
@@ -158,7 +189,7 @@ client whose scoring fails is recorded as failed and the run goes on; an abort o
 stops it, keeping every finished row and a checkpoint to resume from.
 */
 export async function runScreening(options: ScreeningOptions): Promise<ScreeningResult> {
-  const state = new ScreeningState(options.resume);
+  const state = new ScreeningState(options.resume, options.only);
   const controller = new AbortController();
   const signal = AbortSignal.any([options.signal, controller.signal]);
   let stoppedBy: unknown;

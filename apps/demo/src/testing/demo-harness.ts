@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterEach } from 'vitest';
-import type { ScreeningSummary } from '../report.js';
+import { afterEach, expect } from 'vitest';
+import type { ScreeningSummary } from '../report-model.js';
 import { runDemo } from '../run-demo.js';
 
 const folders: string[] = [];
@@ -72,3 +72,12 @@ export async function demo(
 /** The data lines of a CSV report. */
 export const csvRows = async (file: string): Promise<string[]> =>
   (await readFile(file, 'utf8')).trim().split('\n').slice(1);
+
+/** The summary's figures add up: listed = scored + failed, scored = the sum of the bands. */
+export function expectFiguresToAddUp(summary: ScreeningSummary): void {
+  const byBand = Object.values(summary.byBand).reduce((sum, count) => sum + count, 0);
+  const byCode = summary.failedByErrorCode.reduce((sum, { count }) => sum + count, 0);
+  expect(summary.listed).toBe(summary.scored + summary.failed);
+  expect(byBand).toBe(summary.scored);
+  expect(byCode).toBe(summary.failed);
+}

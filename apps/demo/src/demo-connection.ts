@@ -1,0 +1,52 @@
+import {
+  createIngoClient,
+  createTokenManager,
+  type IngoClient,
+  type TokenManager,
+} from '@bridgekit/ingo-auth';
+import { createIntendClient, type IntendClient } from '@bridgekit/intend-client';
+import type { CliOptions } from './cli-options.js';
+import type { Endpoints } from './demo-endpoints.js';
+import type { RunCounters } from './report-model.js';
+import type { ScoreIdentity } from './screening-job.js';
+
+/** The clients of one run, sharing one token manager, and the counters they feed. */
+export interface DemoConnection {
+  readonly intend: IntendClient;
+  readonly scoreIdentity: ScoreIdentity;
+  /** What the clients counted, for the summary. */
+  counters(): Pick<RunCounters, 'intendRetries' | 'ingoRetries' | 'tokenRequests' | 'scoringCalls'>;
+}
+
+function countersOf(tokens: TokenManager, ingo: IngoClient, intendRetries: () => number) {
+  return () => ({
+    intendRetries: intendRetries(),
+    ingoRetries: ingo.stats.retries + tokens.stats.retries,
+    tokenRequests: tokens.stats.tokenRequests,
+    scoringCalls: ingo.stats.calls,
+  });
+}
+
+/** One Intend client and one Ingo client, each counting its retries. */
+export function connect(target: Endpoints, options: CliOptions): DemoConnection {
+  let intendRetries = 0;
+  const intend = createIntendClient({
+    ...target.intend,
+    // Sandbox faults are frequent on purpose: more attempts keep the listing itself alive.
+    retry: { limit: target.mode === 'sandbox' && options.sandboxFaultRate > 0 ? 8 : 2 },
+    hooks: {
+      beforeRetry: [
+        () => {
+          intendRetries += 1;
+        },
+      ],
+    },
+  });
+  const tokens = createTokenManager(target.tokens);
+  const ingo = createIngoClient({ tokens, ...target.ingo, apiVersion: '1' });
+  return {
+    intend,
+    scoreIdentity: (request, signal) => ingo.identityScore(request, { signal }),
+    counters: countersOf(tokens, ingo, () => intendRetries),
+  };
+}
