@@ -18,8 +18,9 @@ afterResponse clone.
 export function createEnvelopeFetch(baseFetch: Fetch): EnvelopeFetch {
   const envelopes = new WeakMap<Response, { readonly data: unknown }>();
   const fetch: Fetch = async (input, init) => {
-    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
-    const response = await baseFetch(request);
+    // ky passes its Request and extra init; a new Request per call would copy it for nothing.
+    const request = input instanceof Request ? input : new Request(input, init);
+    const response = await baseFetch(input, init);
     if (!response.ok) return response;
     const text = await readBufferedBody(response, request);
     const context = {

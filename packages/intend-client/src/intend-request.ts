@@ -6,7 +6,7 @@ import { checkCallOptions, type IntendRequestOptions } from './call-options.js';
 import { intendHttpError, unwrapEnvelope } from './envelope.js';
 import { createEnvelopeFetch, type EnvelopeFetch } from './envelope-fetch.js';
 import type { IntendClientOptions } from './intend-client-options.js';
-import type { QueryParameters } from './paginate-options.js';
+import { createUrlBuilder } from './request-url.js';
 import { type ClientSettings, resolveClientOptions } from './resolve-client-options.js';
 
 /** Sends one signed request and returns the envelope's `data`. */
@@ -62,13 +62,6 @@ function reportingRateLimits(
   };
 }
 
-function searchParametersOf(query: QueryParameters | undefined): Record<string, string> {
-  const parameters: Record<string, string> = {};
-  for (const [name, value] of Object.entries(query ?? {}))
-    if (value !== undefined) parameters[name] = String(value);
-  return parameters;
-}
-
 /** @internal Builds the ky instance and the envelope-aware request function. */
 export function createRequester(options: IntendClientOptions): {
   readonly request: IntendRequester;
@@ -80,6 +73,7 @@ export function createRequester(options: IntendClientOptions): {
   const settings = resolveClientOptions(options);
   const envelope = createEnvelopeFetch(settings.fetch);
   const instance = createInstance(settings, envelope);
+  const urlFor = createUrlBuilder(settings.baseUrl);
   const send = async <T>(
     method: string,
     path: string,
@@ -87,15 +81,10 @@ export function createRequester(options: IntendClientOptions): {
     onRateLimited: ((waitMs: number) => void) | undefined,
   ): Promise<T> => {
     const call = checkCallOptions(options);
-    const searchParams = searchParametersOf(call.query);
-    const relativePath = path.replace(/^\/+/, '');
-    const url = new URL(relativePath, settings.baseUrl);
-    url.search = new URLSearchParams(searchParams).toString();
-    const where = { method: method.toUpperCase(), url: url.href };
+    const where = { method: method.toUpperCase(), url: urlFor(path, call.query) };
     try {
-      const response = await instance(relativePath, {
+      const response = await instance(where.url, {
         method,
-        searchParams,
         ...(call.json === undefined ? {} : { json: call.json }),
         ...(call.signal === undefined ? {} : { signal: call.signal }),
         ...(onRateLimited === undefined ? {} : { retry: reportingRateLimits(settings, onRateLimited) }),

@@ -3,7 +3,7 @@ import { guardAgainstBrowser } from './browser-guard.js';
 import type { CryptoBackend, HmacFunction } from './crypto-backend.js';
 import { bodyBytes, type SignableBody } from './encoding.js';
 import type { IntendHeaderNames, ResolvedHeaderNames } from './header-names.js';
-import { andThen } from './maybe-promise.js';
+import { andThen, type MaybePromise } from './maybe-promise.js';
 import { parseRequestUrl } from './request-url.js';
 import { revealSecretKey } from './secret-key.js';
 import { parseServerDate } from './server-date.js';
@@ -114,6 +114,24 @@ class Signer implements IntendSigner {
   readonly #hmac: HmacFunction;
   readonly #backend: CryptoBackend;
   #offset: number;
+  #lastMessage: string | undefined;
+  #lastSignature: MaybePromise<string> = '';
+  // The default scheme signs only the API key and a timestamp in whole seconds, so every request
+  // within a second signs the same message: the last signature is reused instead of computed again.
+  readonly #signatureOf = (message: string): MaybePromise<string> => {
+    if (message !== this.#lastMessage) {
+      const signature = this.#hmac(message);
+      this.#lastMessage = message;
+      this.#lastSignature = signature;
+      // A failed asynchronous HMAC must not be handed out again.
+      if (typeof signature !== 'string') {
+        signature.catch(() => {
+          if (this.#lastSignature === signature) this.#lastMessage = undefined;
+        });
+      }
+    }
+    return this.#lastSignature;
+  };
 
   constructor(backend: CryptoBackend, options: IntendSignerOptions, shared: SharedOptions) {
     const { apiKey, clockOffsetMs } = options;
@@ -187,7 +205,7 @@ class Signer implements IntendSigner {
       const apiKey = this.#apiKey;
       const names = this.#names;
       const message = scheme.message({ method, url: parsedUrl, body, apiKey, timestamp }, this.#backend);
-      const headers = andThen(andThen(message, this.#hmac), (signature) => ({
+      const headers = andThen(andThen(message, this.#signatureOf), (signature) => ({
         [names.apiKey]: apiKey,
         [names.timestamp]: timestamp,
         [names.signature]: signature,
