@@ -1,76 +1,146 @@
+import { type BridgekitError, Secret } from '@bridgekit/errors';
 import type { AccessToken } from './access-token.js';
+import { StoreOutage } from './store-outage.js';
 import type { TokenManagerCounters } from './token-manager-counters.js';
 import type { TokenSettings } from './token-settings.js';
 import { refreshPoint, type TokenSlot } from './token-slot.js';
 import type { Awaitable, TokenStore, TokenStoreLock } from './token-store.js';
-import { type Settled, settleWithin, sleep } from './waiting.js';
+import { type Settled, StoreBudget, settleWithin, sleep } from './waiting.js';
 
 /** A lock held in the store, or `'unsupported'`: fetch without one (no `lock`, or it failed). */
 export type HeldLock = TokenStoreLock | 'unsupported';
 
-const storePollInterval = 50;
+const firstPoll = 25;
+const longestPoll = 200;
+
+/** What the store returned, if it is a token; anything else (a malformed entry) is a miss. */
+function validToken(value: unknown): AccessToken | undefined {
+  try {
+    if (typeof value !== 'object' || value === null) return undefined;
+    const { accessToken, tokenType, expiresAt, issuedAt, scope } = value as Partial<AccessToken>;
+    const text = typeof accessToken?.reveal === 'function' ? accessToken.reveal() : undefined;
+    if (typeof text !== 'string' || text.length === 0 || typeof scope !== 'string') return undefined;
+    if (tokenType !== undefined && String(tokenType).toLowerCase() !== 'bearer') return undefined;
+    if (!Number.isFinite(expiresAt) || !Number.isFinite(issuedAt)) return undefined;
+    // Rebuilt, so that nothing the store handed over runs again outside this guard.
+    return Object.freeze({
+      accessToken: new Secret(text),
+      tokenType: 'Bearer',
+      expiresAt: expiresAt as number,
+      issuedAt: issuedAt as number,
+      scope,
+    });
+  } catch {
+    return undefined;
+  }
+}
 
 /**
 @internal The manager's side of a (possibly shared, possibly failing) token store. A store that
-fails or hangs (Redis down) must not stop token requests: every call gets `storeTimeout`, and an
-error or a timeout counts as a miss, no lock, or a lost write.
+fails or hangs (Redis down) must not stop token requests: the calls a caller waits for share one
+`storeTimeout`, an error or a timeout counts as a miss, no lock or a lost write, and the outage is
+reported once.
 */
 export class StoreCoordination {
   readonly #store: TokenStore;
   readonly #settings: TokenSettings;
   readonly #counters: TokenManagerCounters;
-  readonly #lockTtl: number;
+  readonly #outage: StoreOutage;
+  /** One token request (its timeout) plus the time to store its token: renewed while a slow one runs. */
+  readonly lockTtl: number;
+  /** Whether to look for other processes' tokens in the background (a store of the user's, with delete). */
+  readonly checksStore: boolean;
 
-  constructor(store: TokenStore, settings: TokenSettings, counters: TokenManagerCounters) {
+  constructor(
+    store: TokenStore,
+    settings: TokenSettings,
+    counters: TokenManagerCounters,
+    options: {
+      readonly shared: boolean;
+      readonly onStoreError?: ((error: BridgekitError) => void) | undefined;
+    },
+  ) {
     this.#store = store;
     this.#settings = settings;
     this.#counters = counters;
-    const attempts = settings.retry.limit + 1;
-    this.#lockTtl = settings.timeout * attempts + settings.retry.backoffLimit * attempts;
+    this.#outage = new StoreOutage(options.onStoreError, settings.storeTimeout);
+    this.lockTtl = settings.timeout + settings.storeTimeout;
+    this.checksStore =
+      options.shared && typeof store.delete === 'function' && settings.storeCheckInterval > 0;
   }
 
-  #call<T>(operation: () => Awaitable<T>): Promise<Settled<T>> {
-    return settleWithin(Promise.resolve().then(operation), this.#settings.storeTimeout);
+  /** The store time a flight's callers may wait for, in all. */
+  budget(): StoreBudget {
+    return new StoreBudget(this.#settings.storeTimeout);
+  }
+
+  async #call<T>(operation: () => Awaitable<T>, budget?: StoreBudget): Promise<Settled<T>> {
+    const allowed = budget ? budget.left : this.#settings.storeTimeout;
+    if (allowed <= 0) return { status: 'timed-out' };
+    const started = performance.now();
+    const outcome = await settleWithin(Promise.resolve().then(operation), allowed);
+    budget?.spend(performance.now() - started);
+    if (outcome.status !== 'fulfilled') budget?.fail();
+    this.#outage.observe(outcome);
+    return outcome;
   }
 
   /** Adopts a token another manager stored, when it is new and not yet due for a refresh. */
-  async adoptFromStore(slot: TokenSlot): Promise<AccessToken | undefined> {
-    const outcome = await this.#call(() => this.#store.get(slot.key));
-    const stored = outcome.status === 'fulfilled' ? outcome.value : undefined;
+  async adoptFromStore(slot: TokenSlot, budget?: StoreBudget): Promise<AccessToken | undefined> {
+    const outcome = await this.#call(() => this.#store.get(slot.key), budget);
+    slot.checkedStoreAt = this.#settings.now();
+    const stored = outcome.status === 'fulfilled' ? validToken(outcome.value) : undefined;
     if (!stored || !slot.isNew(stored)) return undefined;
-    const refreshAt = refreshPoint(stored, this.#settings);
+    const refreshAt = refreshPoint(stored, this.#settings, slot.latency);
     if (this.#settings.now() >= refreshAt) return undefined;
     slot.adopt(stored, refreshAt);
     this.#counters.storeHit();
     return stored;
   }
 
-  /** Shares a fetched token. A write that fails or hangs: the token still serves this process. */
-  async share(slot: TokenSlot, token: AccessToken): Promise<void> {
-    const ttl = Math.max(1, token.expiresAt - this.#settings.now());
-    await this.#call(() => this.#store.set(slot.key, token, ttl));
+  /**
+  In the background: adopts a token in the store that differs from the one held and expires no
+  earlier (another process fetched it after its invalidate() or its refresh); an older one is
+  the store's copy of a token this process already replaced, and its write is still under way.
+  */
+  checkWhenDue(slot: TokenSlot, now: number): void {
+    if (now - slot.checkedStoreAt < this.#settings.storeCheckInterval) return;
+    slot.checkedStoreAt = now;
+    const held = slot.current?.token.expiresAt ?? 0;
+    void this.#call(() => this.#store.get(slot.key)).then((outcome) => {
+      const stored = outcome.status === 'fulfilled' ? validToken(outcome.value) : undefined;
+      const current = slot.current?.token.expiresAt ?? 0;
+      if (!stored || stored.expiresAt < Math.max(held, current) || !slot.isNew(stored)) return;
+      const refreshAt = refreshPoint(stored, this.#settings, slot.latency);
+      if (this.#settings.now() >= refreshAt) return;
+      slot.adopt(stored, refreshAt);
+      this.#counters.storeHit();
+    });
   }
 
-  /**
-  Removes a refused token from the store. Not awaited: invalidate() answers at once, and a store
-  that fails only leaves the token there until it expires.
-  */
+  /** Behind the callers: stores the fetched token, then lets go of the lock (in that order). */
+  shareThenRelease(slot: TokenSlot, token: AccessToken, lock: HeldLock): void {
+    const ttl = Math.max(1, token.expiresAt - this.#settings.now());
+    void this.#call(() => this.#store.set(slot.key, token, ttl)).then(() => this.release(lock));
+  }
+
+  /** Removes a refused token from the store (compare-and-delete); not awaited by invalidate(). */
   forget(slot: TokenSlot, token: AccessToken): void {
-    if (!this.#store.delete) return;
-    try {
-      Promise.resolve(this.#store.delete(slot.key, token)).catch(() => undefined);
-    } catch {
-      // As above: a store that throws must not break invalidate().
-    }
+    const store = this.#store;
+    if (store.delete) void this.#call(() => store.delete?.(slot.key, token));
   }
 
   /** A lock, `'unsupported'` (fetch without one) or undefined (another holder has it). */
-  async takeLock(slot: TokenSlot): Promise<HeldLock | undefined> {
-    if (!this.#store.lock) return 'unsupported';
-    const taking = Promise.resolve().then(() => this.#store.lock?.(slot.key, this.#lockTtl));
-    const outcome = await this.#call(() => taking);
+  async takeLock(slot: TokenSlot, budget: StoreBudget): Promise<HeldLock | undefined> {
+    const store = this.#store;
+    if (!store.lock) return 'unsupported';
+    let taking: Promise<TokenStoreLock | undefined> | undefined;
+    const outcome = await this.#call(() => {
+      taking = Promise.resolve(store.lock?.(slot.key, this.lockTtl));
+      return taking;
+    }, budget);
     if (outcome.status === 'fulfilled') return outcome.value;
-    if (outcome.status === 'timed-out') {
+    if (outcome.status === 'timed-out' && taking) {
       // Granted after we stopped waiting, it would hold every other process back until its ttl.
       taking.then((late) => late?.release()).catch(() => undefined);
     }
@@ -82,28 +152,48 @@ export class StoreCoordination {
     if (lock !== 'unsupported') await this.#call(() => lock.release());
   }
 
+  /** Renews the lock every third of its ttl while a token request runs; returns the stop. */
+  keepAlive(lock: HeldLock): () => void {
+    if (lock === 'unsupported' || typeof lock.renew !== 'function') return () => undefined;
+    const timer = setInterval(() => {
+      void this.#call(() => lock.renew?.(this.lockTtl));
+    }, this.lockTtl / 3);
+    return () => clearInterval(timer);
+  }
+
   /**
-  Another holder is fetching: wait for its token to appear in the store, or for its lock to go
-  (a holder that failed releases it without storing anything) and fetch under the lock then, for
-  one timeout at most; after that, fetch without the lock.
+  Another holder is fetching: poll (25 ms, doubling to 200 ms) for its token to appear in the
+  store, or for its lock to go (released by a holder that failed, or expired with one that died),
+  and fetch under the lock then. A waiter waits out one lock ttl, and once more if the lock is
+  still held then (another waiter took over from a holder that died); after that, or when the
+  store fails, it fetches without the lock.
   */
-  async awaitOtherHolder(slot: TokenSlot): Promise<{ token: AccessToken } | { lock: HeldLock }> {
+  async awaitOtherHolder(
+    slot: TokenSlot,
+    budget: StoreBudget,
+  ): Promise<{ token: AccessToken } | { lock: HeldLock }> {
     // Wall-clock time, not `now`: an injected clock may stand still.
-    const deadline = performance.now() + this.#settings.timeout;
-    while (performance.now() < deadline) {
-      await sleep(storePollInterval);
-      const stored = await this.adoptFromStore(slot);
+    const patience = this.lockTtl + 2 * longestPoll;
+    let deadline = performance.now() + patience;
+    let extended = false;
+    for (let interval = firstPoll; ; interval = Math.min(2 * interval, longestPoll)) {
+      await sleep(interval);
+      const stored = await this.adoptFromStore(slot, budget);
       if (stored) return { token: stored };
-      const lock = await this.takeLock(slot);
-      if (lock === undefined) continue;
-      // The holder may have stored its token and let go between the read above and the lock.
-      const late = await this.adoptFromStore(slot);
-      if (late) {
-        await this.release(lock);
+      if (budget.failed) return { lock: 'unsupported' };
+      const lock = await this.takeLock(slot, budget);
+      if (lock === 'unsupported') return { lock };
+      if (lock !== undefined) {
+        // The holder may have stored its token and let go between the read above and the lock.
+        const late = await this.adoptFromStore(slot, budget);
+        if (!late) return { lock };
+        void this.release(lock);
         return { token: late };
       }
-      return { lock };
+      if (performance.now() < deadline) continue;
+      if (extended) return { lock: 'unsupported' };
+      extended = true;
+      deadline += patience;
     }
-    return { lock: 'unsupported' };
   }
 }

@@ -132,14 +132,33 @@ export interface TokenManagerOptions {
   */
   readonly store?: TokenStore;
   /**
-  Milliseconds to wait for each call to the store (`get`, `set`, `lock`, a lock's `release`). A call
-  that takes longer counts as a miss, as no lock (the token is fetched without one) or as a write
-  that did not happen, so a store that hangs (a Redis client queueing commands while disconnected)
-  delays token requests by a few of these at most instead of forever.
+  Milliseconds the store may take, in all, before a token request goes ahead without it: the
+  `get`, `lock` and polls of one `getToken()` share one `storeTimeout` (`set` and `release`, which
+  happen after the callers have their token, get one each). A call that takes longer counts as a
+  miss, as no lock (the token is fetched without one) or as a write that did not happen, so a
+  store that hangs (a Redis client queueing commands while disconnected) delays a token request
+  by one of these at most instead of forever.
   @default the smaller of 1000 and `timeout`
   @example 250
   */
   readonly storeTimeout?: number;
+  /**
+  With a store of your own that has `delete` (shared by several managers or processes): how often,
+  in milliseconds, the manager looks in the store in the background for a token newer than its
+  own, so that another process's `invalidate()` (and the token it fetched next) or refresh reaches
+  this one without a 401. Never on the hot path: a `getToken()` that finds the check due starts it
+  and returns at once. `0` turns it off.
+  @default 1000
+  @example 5000
+  */
+  readonly storeCheckInterval?: number;
+  /**
+  Called when the store fails or times out (Redis down or slow), once per outage: again only after
+  the store has answered since. Tokens keep coming meanwhile (fetched without the store). Errors
+  it throws are ignored.
+  @example (error) => logger.warn({error}, 'token store unavailable')
+  */
+  readonly onStoreError?: (error: BridgekitError) => void;
   /**
   The `User-Agent` header of token requests.
   @default 'bridgekit-ingo-auth/<version>'

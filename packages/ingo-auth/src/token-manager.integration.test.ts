@@ -165,4 +165,29 @@ describe('token manager against the sandbox over loopback', () => {
     expect(identity.accessToken.reveal()).not.toBe(maker.accessToken.reveal());
     expect(maker.scope).toBe(ingoScopes.checkMakerScore);
   });
+
+  it('refreshes early enough for slow token requests: 3 s tokens, 300 ms latency, 50 callers, no waits', async () => {
+    // refreshAhead is 300 ms here (10% of 3 s), as long as a token request takes; jitter 0 is its worst draw.
+    const slow = ingoSandbox({
+      tokenTtlSeconds: 3,
+      faults: { routes: { '/connect/token': { latency: 300 } } },
+    });
+    const server = await slow.listen();
+    try {
+      const tokens = manager({ tokenUrl: `${server.url}/connect/token`, now: Date.now, refreshJitter: 0 });
+      const end = performance.now() + 5000;
+      await Promise.all(
+        Array.from({ length: 50 }, async () => {
+          while (performance.now() < end) {
+            await tokens.getToken();
+            await new Promise((resolve) => setTimeout(resolve, 5));
+          }
+        }),
+      );
+      expect(tokens.stats.tokensFetched).toBeGreaterThanOrEqual(2);
+      expect(tokens.stats).toMatchObject({ waits: 50, waitsOnRefresh: 0, failures: 0 });
+    } finally {
+      await server.close();
+    }
+  }, 15_000);
 });

@@ -19,44 +19,10 @@ import {
   sandboxTokenUrl,
   tokenJson,
 } from './testing/test-helpers.js';
-import { createTokenManager, type TokenManager } from './token-manager.js';
-import type { TokenFetchedEvent, TokenManagerOptions } from './token-manager-options.js';
-import { createMemoryTokenStore, type TokenStore, type TokenStoreLock } from './token-store.js';
-
-const noWaiting = { limit: 2, delay: () => 0, backoffLimit: 0, cooldown: 0 } as const;
-
-function managerFor(
-  sandbox: ReturnType<typeof ingoSandbox>,
-  clock: ReturnType<typeof createClock>,
-  overrides: Partial<TokenManagerOptions> = {},
-): TokenManager {
-  return createTokenManager({
-    tokenUrl: sandboxTokenUrl,
-    clientId: 'demo-client',
-    clientSecret: 'demo-secret',
-    scope: ingoScopes.identityScore,
-    fetch: sandbox.fetch,
-    now: clock.now,
-    random: () => 0,
-    retry: noWaiting,
-    ...overrides,
-  });
-}
-
-/** Resolves with the next token the manager fetches (through `onTokenFetched`). */
-function fetchedEvents() {
-  const events: TokenFetchedEvent[] = [];
-  let waiting = deferred<TokenFetchedEvent>();
-  return {
-    events,
-    onTokenFetched(event: TokenFetchedEvent) {
-      events.push(event);
-      waiting.resolve(event);
-      waiting = deferred<TokenFetchedEvent>();
-    },
-    next: () => waiting.promise,
-  };
-}
+import { fetchedEvents, managerFor, noWaiting } from './testing/token-manager-helpers.js';
+import { createTokenManager } from './token-manager.js';
+import type { TokenManagerOptions } from './token-manager-options.js';
+import { createMemoryTokenStore } from './token-store.js';
 
 describe('token requests', () => {
   it('posts a form with grant_type and scope, and Basic credentials form-encoded first', async () => {
@@ -557,142 +523,6 @@ describe('clock', () => {
   });
 });
 
-describe('store', () => {
-  it('shares tokens between managers, and one lock holder fetches for all', async () => {
-    const sandbox = ingoSandbox();
-    const clock = createClock();
-    const store = createMemoryTokenStore({ now: clock.now });
-    const first = managerFor(sandbox, clock, { store });
-    const second = managerFor(sandbox, clock, { store });
-    const [a, b] = await Promise.all([first.getToken(), second.getToken()]);
-    expect(a.accessToken.reveal()).toBe(b.accessToken.reveal());
-    expect(sandbox.issuedTokens).toBe(1);
-    expect(first.stats.storeHits + second.stats.storeHits).toBe(1);
-  });
-
-  it('keeps working when the store fails', async () => {
-    const sandbox = ingoSandbox();
-    const broken: TokenStore = {
-      get: () => Promise.reject(new Error('store down')),
-      set: () => Promise.reject(new Error('store down')),
-      lock: () => Promise.reject(new Error('store down')),
-      delete: () => Promise.reject(new Error('store down')),
-    };
-    const tokens = managerFor(sandbox, createClock(), { store: broken });
-    await expect(tokens.getToken()).resolves.toMatchObject({ tokenType: 'Bearer' });
-    expect(await tokens.getToken()).toBe(await tokens.getToken());
-    expect(sandbox.issuedTokens).toBe(1);
-    const throwing = managerFor(sandbox, createClock(), {
-      store: {
-        ...broken,
-        delete: () => {
-          throw new Error('store down');
-        },
-      },
-    });
-    expect(tokens.invalidate(await tokens.getToken())).toBe(true);
-    expect(throwing.invalidate(await throwing.getToken())).toBe(true);
-  });
-
-  it('keeps working when the store hangs: each call gets storeTimeout', async () => {
-    const sandbox = ingoSandbox();
-    const lateLock = deferred<TokenStoreLock | undefined>();
-    const calls: string[] = [];
-    // What an ioredis client does while disconnected: queue every command, answer none.
-    const hanging: TokenStore = {
-      get: () => {
-        calls.push('get');
-        return new Promise(() => undefined);
-      },
-      set: () => {
-        calls.push('set');
-        return new Promise(() => undefined);
-      },
-      lock: () => {
-        calls.push('lock');
-        return lateLock.promise;
-      },
-    };
-    const tokens = managerFor(sandbox, createClock(), { store: hanging, storeTimeout: 20, timeout: 60_000 });
-    await expect(tokens.getToken()).resolves.toMatchObject({ tokenType: 'Bearer' });
-    expect(calls).toEqual(['get', 'lock', 'set']);
-    expect(sandbox.issuedTokens).toBe(1);
-    expect(await tokens.getToken()).toBe(await tokens.getToken());
-    // A lock granted after the manager stopped waiting is handed back, not held until its ttl.
-    const released = deferred();
-    lateLock.resolve({ release: () => released.resolve() });
-    await released.promise;
-  });
-
-  it('fetches as soon as a lock holder fails without storing a token', async () => {
-    const shared = createMemoryTokenStore();
-    const refused = deferred();
-    const store: TokenStore = {
-      get: (key) => shared.get(key),
-      set: (key, token, ttlMs) => shared.set(key, token, ttlMs),
-      async lock(key, ttlMs) {
-        const lock = await shared.lock?.(key, ttlMs);
-        if (lock === undefined) refused.resolve();
-        return lock;
-      },
-    };
-    const { fetch, requests } = recordingFetch(async (_request, index) => {
-      // The first request (the lock holder's) fails only once the other manager waits on it.
-      if (index === 0) await refused.promise;
-      return tokenJson({ error: 'invalid_client' }, 400);
-    });
-    // A long timeout: waiting it out instead would run into the test's own timeout.
-    const options = { tokenUrl: sandboxTokenUrl, clientId: 'a', clientSecret: 'b', scope: 's', fetch, store };
-    const holder = createTokenManager({ ...options, timeout: 60_000 });
-    const waiter = createTokenManager({ ...options, timeout: 60_000 });
-    const [first, second] = await Promise.all([
-      holder.getToken().catch((caught: unknown) => caught),
-      waiter.getToken().catch((caught: unknown) => caught),
-    ]);
-    expect(first).toBeInstanceOf(OAuthError);
-    expect(second).toBeInstanceOf(OAuthError);
-    expect(requests).toHaveLength(2);
-    expect(holder.stats.tokenRequests + waiter.stats.tokenRequests).toBe(2);
-  });
-
-  it("takes the holder's token that was stored between a poll's read and its lock", async () => {
-    const sandbox = ingoSandbox();
-    const clock = createClock();
-    const shared = createMemoryTokenStore({ now: clock.now });
-    const released = deferred();
-    let reads = 0;
-    const store: TokenStore = {
-      // Reads 1 and 2 are the managers' first looks; read 3, the waiter's first poll, misses
-      // because it answers only after the holder stored its token and let go of the lock.
-      async get(key) {
-        reads += 1;
-        if (reads !== 3) return shared.get(key);
-        await released.promise;
-        return undefined;
-      },
-      set: (key, token, ttlMs) => shared.set(key, token, ttlMs),
-      async lock(key, ttlMs) {
-        const lock = await shared.lock?.(key, ttlMs);
-        return (
-          lock && {
-            async release() {
-              await lock.release();
-              released.resolve();
-            },
-          }
-        );
-      },
-    };
-    const options = { store, storeTimeout: 60_000 };
-    const [a, b] = await Promise.all([
-      managerFor(sandbox, clock, options).getToken(),
-      managerFor(sandbox, clock, options).getToken(),
-    ]);
-    expect(b.accessToken.reveal()).toBe(a.accessToken.reveal());
-    expect(sandbox.issuedTokens).toBe(1);
-  });
-});
-
 describe('hooks and stats', () => {
   it('report fetched tokens and failures, and ignore a throwing hook', async () => {
     const clock = createClock();
@@ -736,6 +566,8 @@ describe('configuration', () => {
     [{ ...base, environment: 'uat' as const, timeout: 0 }, 'timeout'],
     [{ ...base, environment: 'uat' as const, storeTimeout: 0 }, 'storeTimeout'],
     [{ ...base, environment: 'uat' as const, refreshAhead: Number.NaN }, 'refreshAhead'],
+    [{ ...base, environment: 'uat' as const, storeCheckInterval: -1 }, 'storeCheckInterval'],
+    [{ ...base, environment: 'uat' as const, onStoreError: 'log' as never }, 'onStoreError'],
   ] as [TokenManagerOptions, string][])('names the bad option %#', (options, option) => {
     const error = (() => {
       try {

@@ -30,7 +30,8 @@ export interface TokenManager extends TokenSource {
   Compare-and-swap: drops the cached token only if it is still `accessToken` (call it with the
   token a 401 answered), so any number of concurrent 401s cause one refresh. Returns whether a
   token was dropped. When the store has `delete`, the token is removed from it too (only while it
-  still holds that token), so that managers sharing the store do not pick it up.
+  still holds that token), so that managers sharing the store do not pick it up; they adopt the
+  token fetched next from the store within `storeCheckInterval`, without a 401 of their own.
   */
   invalidate(accessToken: string | Secret | AccessToken): boolean;
   /** A snapshot of the counters; see {@link TokenManagerStats}. */
@@ -97,6 +98,10 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     options.store ?? createMemoryTokenStore({ now: settings.now }),
     settings,
     counters,
+    {
+      shared: options.store !== undefined,
+      onStoreError: options.onStoreError,
+    },
   );
   const refresher = new TokenRefresher(settings, store, counters, options);
   const slots = new TokenSlots(settings);
@@ -108,6 +113,8 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       const time = settings.now();
       if (time < current.refreshAt) {
         counters.call('hit');
+        // Another process may have replaced this token (its invalidate(), its refresh): look, behind the caller.
+        if (store.checksStore && slot.flight === undefined) store.checkWhenDue(slot, time);
         return current.ready;
       }
       if (time < current.token.expiresAt) {

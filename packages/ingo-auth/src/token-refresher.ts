@@ -1,6 +1,6 @@
 import { type BridgekitError, isBridgekitError, NetworkError } from '@bridgekit/errors';
 import type { AccessToken } from './access-token.js';
-import type { StoreCoordination } from './store-coordination.js';
+import type { HeldLock, StoreCoordination } from './store-coordination.js';
 import type { TokenManagerCounters } from './token-manager-counters.js';
 import type { TokenFetchedEvent, TokenManagerOptions } from './token-manager-options.js';
 import { requestToken } from './token-request.js';
@@ -54,21 +54,18 @@ export class TokenRefresher {
   async #run(slot: TokenSlot, background: boolean): Promise<AccessToken> {
     try {
       await sleep(slot.cooldownLeft(this.#settings));
-      const stored = await this.#store.adoptFromStore(slot);
+      const budget = this.#store.budget();
+      const stored = await this.#store.adoptFromStore(slot, budget);
       if (stored) return stored;
-      let lock = await this.#store.takeLock(slot);
+      let lock = await this.#store.takeLock(slot, budget);
       if (lock === undefined) {
-        const waited = await this.#store.awaitOtherHolder(slot);
+        const waited = await this.#store.awaitOtherHolder(slot, budget);
         if ('token' in waited) return waited.token;
         lock = waited.lock;
       }
-      try {
-        const token = await this.#fetch(slot, background);
-        slot.succeeded();
-        return token;
-      } finally {
-        await this.#store.release(lock);
-      }
+      const token = await this.#fetchUnderLock(slot, background, lock);
+      slot.succeeded();
+      return token;
     } catch (caught) {
       const error: BridgekitError = isBridgekitError(caught)
         ? caught
@@ -80,6 +77,22 @@ export class TokenRefresher {
     }
   }
 
+  /** Fetches while renewing the lock; the callers get the token before it is stored and the lock let go. */
+  async #fetchUnderLock(slot: TokenSlot, background: boolean, lock: HeldLock): Promise<AccessToken> {
+    const stopRenewing = this.#store.keepAlive(lock);
+    let token: AccessToken;
+    try {
+      token = await this.#fetch(slot, background);
+    } catch (error) {
+      void this.#store.release(lock);
+      throw error;
+    } finally {
+      stopRenewing();
+    }
+    this.#store.shareThenRelease(slot, token, lock);
+    return token;
+  }
+
   async #fetch(slot: TokenSlot, background: boolean): Promise<AccessToken> {
     const started = performance.now();
     const { parsed, attempts } = await requestToken(this.#settings, slot.scope, {
@@ -87,8 +100,8 @@ export class TokenRefresher {
       onRetry: () => this.#counters.retry(),
     });
     const { token } = parsed;
-    await this.#store.share(slot, token);
-    slot.adopt(token, refreshPoint(token, this.#settings));
+    slot.observeLatency(performance.now() - started);
+    slot.adopt(token, refreshPoint(token, this.#settings, slot.latency));
     this.#counters.tokenFetched();
     const event: TokenFetchedEvent = {
       expiresAt: token.expiresAt,

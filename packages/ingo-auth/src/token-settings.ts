@@ -29,6 +29,7 @@ export interface TokenSettings {
   readonly cooldown: number;
   readonly timeout: number;
   readonly storeTimeout: number;
+  readonly storeCheckInterval: number;
   readonly fetch: Fetch;
   readonly now: () => number;
   readonly random: () => number;
@@ -107,7 +108,7 @@ function secretFrom(value: unknown): Secret {
 }
 
 function checkFunctions(options: TokenManagerOptions): void {
-  for (const name of ['now', 'random', 'onTokenFetched', 'onTokenError'] as const) {
+  for (const name of ['now', 'random', 'onTokenFetched', 'onTokenError', 'onStoreError'] as const) {
     if (options[name] !== undefined && typeof options[name] !== 'function') {
       throw new ConfigurationError({ option: name, expected: 'a function', received: options[name] });
     }
@@ -151,6 +152,11 @@ export function resolveTokenSettings(options: TokenManagerOptions): TokenSetting
     storeTimeout: resolveDuration(options.storeTimeout, {
       option: 'storeTimeout',
       fallback: Math.min(1000, timeout),
+    }),
+    storeCheckInterval: resolveDuration(options.storeCheckInterval, {
+      option: 'storeCheckInterval',
+      fallback: 1000,
+      allowZero: true,
     }),
     fetch: resolveFetch(options.fetch),
     now: options.now ?? Date.now,

@@ -25,6 +25,13 @@ export class TokenSlot {
   failedAt = 0;
   /** The last token invalidated, so that a shared store cannot hand it back. */
   invalidated: string | undefined;
+  /**
+  How long token requests take (ms): the latest one, or a decaying memory of a slower one, so
+  that one fast answer does not make the next refresh start too late.
+  */
+  latency = 0;
+  /** When (manager clock) the store was last read for this slot, for the background check. */
+  checkedStoreAt = 0;
 
   constructor(scope: string, key: string) {
     this.scope = scope;
@@ -52,6 +59,10 @@ export class TokenSlot {
     return token;
   }
 
+  observeLatency(milliseconds: number): void {
+    this.latency = Math.max(milliseconds, this.latency * 0.75);
+  }
+
   succeeded(): void {
     this.consecutiveFailures = 0;
   }
@@ -73,13 +84,14 @@ export class TokenSlot {
 
 /**
 @internal When a token is refreshed in the background: `refreshAhead` (plus jitter) before it
-expires, never earlier than half its lifetime.
+expires, plus the time token requests take (`latency`), so that the refresh is done `refreshAhead`
+before expiry rather than started then; never earlier than half its lifetime.
 */
-export function refreshPoint(token: AccessToken, settings: TokenSettings): number {
+export function refreshPoint(token: AccessToken, settings: TokenSettings, latency: number): number {
   const lifetime = Math.max(0, token.expiresAt - token.issuedAt);
   const ahead = settings.refreshAhead ?? Math.min(60_000, lifetime * 0.1);
   const jitter = settings.refreshJitter ?? Math.min(10_000, ahead / 2);
-  return token.expiresAt - Math.min(ahead + settings.random() * jitter, lifetime / 2);
+  return token.expiresAt - Math.min(ahead + settings.random() * jitter + latency, lifetime / 2);
 }
 
 /** @internal The slots of one manager, one per distinct scope set. */

@@ -48,4 +48,21 @@ describe('createMemoryTokenStore', () => {
     await second?.release();
     expect(await store.lock?.('key', 1000)).toBeUndefined();
   });
+
+  it('renews a lock only for its own holder, and a stale holder cannot release the next one', async () => {
+    const clock = createClock();
+    const store = createMemoryTokenStore({ now: clock.now });
+    const first = await store.lock?.('key', 1000);
+    clock.advance(900);
+    expect(await first?.renew?.(1000)).toBe(true);
+    clock.advance(900);
+    expect(await store.lock?.('key', 1000)).toBeUndefined();
+    clock.advance(100);
+    const second = await store.lock?.('key', 1000);
+    expect(second).toBeDefined();
+    expect(await first?.renew?.(1000)).toBe(false);
+    await first?.release();
+    expect(await store.lock?.('key', 1000)).toBeUndefined();
+    expect(await second?.renew?.(5000)).toBe(true);
+  });
 });

@@ -3,9 +3,16 @@ import type { AccessToken } from './access-token.js';
 /** A value, or a promise of it: stores may answer synchronously (memory) or not (Redis). */
 export type Awaitable<T> = T | Promise<T>;
 
-/** A held lock; release it once the token is stored. */
+/** A held lock; the manager releases it once the token is stored. */
 export interface TokenStoreLock {
+  /** Lets go of the lock, but only while this acquisition still holds it (compare-and-delete). */
   release(): Awaitable<void>;
+  /**
+  Optional: extends the lock to `ttlMs` from now, only while this acquisition still holds it;
+  returns whether it did. The manager renews while a slow token request (retries) outlives the
+  lock; without it, another process may take the lock over and fetch too.
+  */
+  renew?(ttlMs: number): Awaitable<boolean>;
 }
 
 /**
@@ -18,22 +25,31 @@ A shared store holds `AccessToken` objects: serialise `accessToken.reveal()` and
 `Secret` with `new Secret(value)` when reading. `expiresAt` is on the writer's clock, so instances
 that share a store should keep their clocks in sync (NTP).
 
-Every call is awaited for `storeTimeout` milliseconds at most (see `TokenManagerOptions`); a call
-that takes longer, throws or rejects counts as a miss, no lock, or a write that did not happen, so
-a store that is down or hangs slows token requests down but never stops them.
+The store calls a `getToken()` waits for (`get`, `lock`, polls of another holder) take one
+`storeTimeout` together at most (see `TokenManagerOptions`); `set` and `release` happen after the
+callers have their token. A call that takes longer, throws or rejects counts as a miss, no lock,
+or a write that did not happen, so a store that is down or hangs slows token requests down but
+never stops them; `onStoreError` hears of it once per outage. Anything `get` returns that is not
+a valid token (a malformed entry) is a miss too.
 
 @example
 ```
+// A sketch on ioredis; @bridgekit/token-store-redis is a complete one (encryption, both clients).
+const compareAndDelete = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 const store: TokenStore = {
-	async get(key) { return decode(await redis.get(key)); },
-	async set(key, token, ttlMs) { await redis.set(key, encode(token), 'PX', ttlMs); },
+	async get(key) { return decode(await redis.get(key)); }, // anything unreadable: undefined
+	async set(key, token, ttlMs) { await redis.set(key, encode(token), 'PX', Math.ceil(ttlMs)); },
 	async lock(key, ttlMs) {
-		const ok = await redis.set(`${key}:lock`, '1', 'PX', ttlMs, 'NX');
-		return ok ? {release: () => redis.del(`${key}:lock`)} : undefined;
+		// A lock key of its own, and a random owner per acquisition: release() must never free
+		// the lock of a holder that took it over after this one's expired (a plain DEL would).
+		const owner = crypto.randomUUID();
+		const ok = await redis.set(`${key}:lock`, owner, 'PX', Math.ceil(ttlMs), 'NX');
+		return ok ? {release: () => redis.eval(compareAndDelete, 1, `${key}:lock`, owner)} : undefined;
 	},
 	async delete(key, token) {
-		// Compare-and-delete in one step (a Lua script), so that a newer token stays.
-		await redis.eval(deleteIfSame, 1, key, encode(token));
+		// Compare-and-delete in one step, so that a newer token another process stored stays. With
+		// encryption (a fresh IV per write), compare a keyed hash stored beside the ciphertext instead.
+		await redis.eval(compareAndDelete, 1, key, encode(token));
 	},
 };
 ```
@@ -46,7 +62,11 @@ export interface TokenStore {
   /**
   Optional: takes a lock for `ttlMs` milliseconds so that only one process fetches a token at a
   time; returns undefined when another holder has it. Without it, processes sharing the store
-  may each fetch a token when theirs runs out.
+  may each fetch a token when theirs runs out. `key` is the token's key: keep the lock under a
+  key of its own (`${key}:lock`, in the same Redis Cluster slot), never the token's entry, and
+  give each acquisition its own owner so that `release()` frees only its own lock. `ttlMs` is one
+  token request (`timeout` plus `storeTimeout`); the manager renews it (see `renew`) while a
+  request with retries runs longer, and a lock whose holder died expires after it.
   */
   lock?(key: string, ttlMs: number): Awaitable<TokenStoreLock | undefined>;
   /**
@@ -83,7 +103,7 @@ const b = createTokenManager({...options, store}); // reuses a's token
 export function createMemoryTokenStore(options: MemoryTokenStoreOptions = {}): TokenStore {
   const now = options.now ?? Date.now;
   const tokens = new Map<string, { readonly token: AccessToken; readonly until: number }>();
-  const locks = new Map<string, number>();
+  const locks = new Map<string, { readonly owner: object; until: number }>();
   return {
     get(key) {
       const entry = tokens.get(key);
@@ -98,13 +118,19 @@ export function createMemoryTokenStore(options: MemoryTokenStoreOptions = {}): T
       if (tokens.get(key)?.token.accessToken.reveal() === token.accessToken.reveal()) tokens.delete(key);
     },
     lock(key, ttlMs) {
-      const heldUntil = locks.get(key);
-      if (heldUntil !== undefined && heldUntil > now()) return undefined;
-      const until = now() + ttlMs;
-      locks.set(key, until);
+      const held = locks.get(key);
+      if (held !== undefined && held.until > now()) return undefined;
+      const entry = { owner: {}, until: now() + ttlMs };
+      locks.set(key, entry);
+      const holds = () => locks.get(key)?.owner === entry.owner && entry.until > now();
       return {
         release() {
-          if (locks.get(key) === until) locks.delete(key);
+          if (locks.get(key)?.owner === entry.owner) locks.delete(key);
+        },
+        renew(renewedTtl) {
+          if (!holds()) return false;
+          entry.until = now() + renewedTtl;
+          return true;
         },
       };
     },

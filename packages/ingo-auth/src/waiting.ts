@@ -40,7 +40,7 @@ export function untilAborted<T>(
 /** @internal How a promise raced against a deadline ended. */
 export type Settled<T> =
   | { readonly status: 'fulfilled'; readonly value: T }
-  | { readonly status: 'rejected' }
+  | { readonly status: 'rejected'; readonly error: unknown }
   | { readonly status: 'timed-out' };
 
 /**
@@ -55,10 +55,41 @@ export function settleWithin<T>(promise: Promise<T>, milliseconds: number): Prom
         clearTimeout(timer);
         resolve({ status: 'fulfilled', value });
       },
-      () => {
+      (error: unknown) => {
         clearTimeout(timer);
-        resolve({ status: 'rejected' });
+        resolve({ status: 'rejected', error });
       },
     );
   });
+}
+
+/**
+@internal The store time one token flight may spend in all (one `storeTimeout`), so that a store
+that hangs delays a caller by one `storeTimeout` however many calls the flight makes. After a call
+failed or timed out, the flight spends nothing more: it fetches without the store.
+*/
+export class StoreBudget {
+  #left: number;
+  #failed = false;
+
+  constructor(milliseconds: number) {
+    this.#left = milliseconds;
+  }
+
+  /** Milliseconds the next call may take; 0 once spent or after a failure. */
+  get left(): number {
+    return this.#failed ? 0 : Math.max(0, this.#left);
+  }
+
+  get failed(): boolean {
+    return this.#failed;
+  }
+
+  spend(milliseconds: number): void {
+    this.#left -= milliseconds;
+  }
+
+  fail(): void {
+    this.#failed = true;
+  }
 }

@@ -1,0 +1,172 @@
+import { type BridgekitError, NetworkError, Secret } from '@bridgekit/errors';
+import { describe, expect, it } from 'vitest';
+import { createClock, deferred, ingoSandbox, recordingFetch, tokenJson } from './testing/test-helpers.js';
+import { managerFor } from './testing/token-manager-helpers.js';
+import { createMemoryTokenStore, type TokenStore } from './token-store.js';
+
+/** A memory store that records the ttl of every lock taken. */
+function recordingLocks(shared = createMemoryTokenStore()) {
+  const ttls: number[] = [];
+  const store: TokenStore = {
+    get: (key) => shared.get(key),
+    set: (key, token, ttlMs) => shared.set(key, token, ttlMs),
+    delete: (key, token) => shared.delete?.(key, token),
+    lock(key, ttlMs) {
+      ttls.push(ttlMs);
+      return shared.lock?.(key, ttlMs);
+    },
+  };
+  return { store, ttls };
+}
+
+describe('locks in a shared store', () => {
+  it('sizes the lock to one token request: timeout plus storeTimeout', async () => {
+    const { store, ttls } = recordingLocks();
+    // Before: timeout x attempts + backoffLimit x attempts, 105 s with the defaults.
+    await managerFor(ingoSandbox(), createClock(), { store, timeout: 5000, storeTimeout: 100 }).getToken();
+    expect(ttls).toEqual([5100]);
+  });
+
+  it('renews the lock while a slow token request with retries outlives it, so no one takes over', async () => {
+    const shared = createMemoryTokenStore();
+    const waiting = deferred();
+    const store: TokenStore = {
+      get: (key) => shared.get(key),
+      set: (key, token, ttlMs) => shared.set(key, token, ttlMs),
+      async lock(key, ttlMs) {
+        const lock = await shared.lock?.(key, ttlMs);
+        if (!lock) waiting.resolve();
+        return lock;
+      },
+    };
+    // Three attempts of 150 ms (two 503s, then a token) outlive the 220 ms lock.
+    const { fetch, requests } = recordingFetch(async (_request, index) => {
+      if (index === 0) await waiting.promise;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      return index < 2
+        ? tokenJson({}, 503)
+        : tokenJson({ access_token: 'slow', expires_in: 3600, token_type: 'Bearer' });
+    });
+    const options = { store, fetch, timeout: 200, storeTimeout: 20 };
+    const sandbox = ingoSandbox();
+    const [a, b] = await Promise.all([
+      managerFor(sandbox, createClock(), options).getToken(),
+      managerFor(sandbox, createClock(), options).getToken(),
+    ]);
+    expect([a.accessToken.reveal(), b.accessToken.reveal()]).toEqual(['slow', 'slow']);
+    expect(requests).toHaveLength(3);
+  });
+
+  it('takes over the lock of a holder that died once it expires: one request, not a stampede', async () => {
+    const shared = createMemoryTokenStore();
+    let died = false;
+    const store: TokenStore = {
+      get: (key) => shared.get(key),
+      set: (key, token, ttlMs) => shared.set(key, token, ttlMs),
+      async lock(key, ttlMs) {
+        const lock = await shared.lock?.(key, ttlMs);
+        if (died || !lock) return lock;
+        // The first holder dies holding it: never released, never renewed.
+        died = true;
+        return undefined;
+      },
+    };
+    const sandbox = ingoSandbox();
+    const options = { store, timeout: 300, storeTimeout: 50 };
+    const started = performance.now();
+    const tokens = await Promise.all(
+      Array.from({ length: 5 }, () => managerFor(sandbox, createClock(), options).getToken()),
+    );
+    const elapsed = performance.now() - started;
+    expect(new Set(tokens.map((token) => token.accessToken.reveal())).size).toBe(1);
+    // Before: waiters gave up after one timeout (300 ms) while the lock lived longer, and all fetched.
+    expect(sandbox.issuedTokens).toBe(1);
+    expect(elapsed).toBeGreaterThanOrEqual(345);
+    expect(elapsed).toBeLessThan(350 + 400 + 500);
+  });
+});
+
+describe('other processes', () => {
+  it('adopt a token another manager fetched after its invalidate(), without a 401 of their own', async () => {
+    const sandbox = ingoSandbox();
+    const clock = createClock();
+    const store = createMemoryTokenStore({ now: clock.now });
+    const refusing = managerFor(sandbox, clock, { store });
+    const other = managerFor(sandbox, clock, { store });
+    const silent = managerFor(sandbox, clock, { store, storeCheckInterval: 0 });
+    const stale = await refusing.getToken();
+    expect((await other.getToken()).accessToken.reveal()).toBe(stale.accessToken.reveal());
+    expect((await silent.getToken()).accessToken.reveal()).toBe(stale.accessToken.reveal());
+
+    refusing.invalidate(stale);
+    const fresh = await refusing.getToken();
+    clock.advance(1000);
+    // The first call after the check interval is still answered at once; it starts the check.
+    expect((await other.getToken()).accessToken.reveal()).toBe(stale.accessToken.reveal());
+    await expect
+      .poll(async () => (await other.getToken()).accessToken.reveal())
+      .toBe(fresh.accessToken.reveal());
+    expect((await silent.getToken()).accessToken.reveal()).toBe(stale.accessToken.reveal());
+    expect(sandbox.issuedTokens).toBe(2);
+
+    // A 401 makes the manager look in the store before fetching: the newer token is there.
+    silent.invalidate(stale);
+    expect((await silent.getToken()).accessToken.reveal()).toBe(fresh.accessToken.reveal());
+    expect(sandbox.issuedTokens).toBe(2);
+  });
+
+  it('adopt a newer token from the store in the background, never an older one', async () => {
+    const sandbox = ingoSandbox();
+    const clock = createClock();
+    const shared = createMemoryTokenStore({ now: clock.now });
+    let key = '';
+    const store: TokenStore = {
+      ...shared,
+      set(storeKey, token, ttlMs) {
+        key = storeKey;
+        shared.set(storeKey, token, ttlMs);
+      },
+    };
+    const tokens = managerFor(sandbox, clock, { store });
+    const own = await tokens.getToken();
+    const checked = async (expiresAt: number) => {
+      const other = { ...own, accessToken: new Secret(`other ${expiresAt}`), expiresAt };
+      shared.set(key, other, 60_000);
+      clock.advance(1000);
+      await tokens.getToken();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return (await tokens.getToken()).accessToken.reveal();
+    };
+    expect(await checked(own.expiresAt - 1)).toBe(own.accessToken.reveal());
+    expect(await checked(own.expiresAt + 1)).toBe(`other ${own.expiresAt + 1}`);
+    expect(tokens.stats.storeHits).toBe(1);
+  });
+});
+
+describe('store outages', () => {
+  it('are reported once through onStoreError, and again only after the store answered', async () => {
+    const sandbox = ingoSandbox();
+    const clock = createClock();
+    const shared = createMemoryTokenStore({ now: clock.now });
+    let down = true;
+    const failing = <T>(answer: () => T) =>
+      down ? Promise.reject(new Error('ECONNREFUSED token=abc')) : answer();
+    const store: TokenStore = {
+      get: (key) => failing(() => shared.get(key)),
+      set: (key, token, ttlMs) => failing(() => shared.set(key, token, ttlMs)),
+      lock: (key, ttlMs) => failing(() => shared.lock?.(key, ttlMs)),
+    };
+    const errors: BridgekitError[] = [];
+    const tokens = managerFor(sandbox, clock, { store, onStoreError: (error) => errors.push(error) });
+    for (let round = 0; round < 3; round += 1) await tokens.getToken({ forceRefresh: true });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toBeInstanceOf(NetworkError);
+    expect(JSON.stringify(errors[0])).not.toContain('abc');
+    down = false;
+    await tokens.getToken({ forceRefresh: true });
+    down = true;
+    await tokens.getToken({ forceRefresh: true });
+    expect(errors).toHaveLength(2);
+    expect(sandbox.issuedTokens).toBe(5);
+  });
+});
