@@ -46,6 +46,8 @@ export class StoreCoordination {
   readonly #settings: TokenSettings;
   readonly #counters: TokenManagerCounters;
   readonly #outage: StoreOutage;
+  /** A store of the user's, which other managers or processes may write to. */
+  readonly #shared: boolean;
   /** One token request (its timeout) plus the time to store its token: renewed while a slow one runs. */
   readonly lockTtl: number;
   /** Whether to look for other processes' tokens in the background (a store of the user's, with delete). */
@@ -65,6 +67,7 @@ export class StoreCoordination {
     this.#counters = counters;
     this.#outage = new StoreOutage(options.onStoreError, settings.storeTimeout);
     this.lockTtl = settings.timeout + settings.storeTimeout;
+    this.#shared = options.shared;
     this.checksStore =
       options.shared && typeof store.delete === 'function' && settings.storeCheckInterval > 0;
   }
@@ -147,6 +150,23 @@ export class StoreCoordination {
     return 'unsupported';
   }
 
+  /**
+  After a read that found no new token: the lock, or the token a holder stored and let go of the
+  lock for between that read and this lock (read once more under the lock), or undefined while
+  another holder has it.
+  */
+  async lockOrToken(
+    slot: TokenSlot,
+    budget: StoreBudget,
+  ): Promise<{ token: AccessToken } | { lock: HeldLock } | undefined> {
+    const lock = await this.takeLock(slot, budget);
+    if (lock === undefined || lock === 'unsupported' || !this.#shared) return lock && { lock };
+    const late = await this.adoptFromStore(slot, budget);
+    if (!late) return { lock };
+    void this.release(lock);
+    return { token: late };
+  }
+
   /** A release that fails or hangs is left to the lock's ttl. */
   async release(lock: HeldLock): Promise<void> {
     if (lock !== 'unsupported') await this.#call(() => lock.release());
@@ -181,15 +201,8 @@ export class StoreCoordination {
       const stored = await this.adoptFromStore(slot, budget);
       if (stored) return { token: stored };
       if (budget.failed) return { lock: 'unsupported' };
-      const lock = await this.takeLock(slot, budget);
-      if (lock === 'unsupported') return { lock };
-      if (lock !== undefined) {
-        // The holder may have stored its token and let go between the read above and the lock.
-        const late = await this.adoptFromStore(slot, budget);
-        if (!late) return { lock };
-        void this.release(lock);
-        return { token: late };
-      }
+      const outcome = await this.lockOrToken(slot, budget);
+      if (outcome) return outcome;
       if (performance.now() < deadline) continue;
       if (extended) return { lock: 'unsupported' };
       extended = true;

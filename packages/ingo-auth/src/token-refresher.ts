@@ -57,13 +57,10 @@ export class TokenRefresher {
       const budget = this.#store.budget();
       const stored = await this.#store.adoptFromStore(slot, budget);
       if (stored) return stored;
-      let lock = await this.#store.takeLock(slot, budget);
-      if (lock === undefined) {
-        const waited = await this.#store.awaitOtherHolder(slot, budget);
-        if ('token' in waited) return waited.token;
-        lock = waited.lock;
-      }
-      const token = await this.#fetchUnderLock(slot, background, lock);
+      const locked =
+        (await this.#store.lockOrToken(slot, budget)) ?? (await this.#store.awaitOtherHolder(slot, budget));
+      if ('token' in locked) return locked.token;
+      const token = await this.#fetchUnderLock(slot, background, locked.lock);
       slot.succeeded();
       return token;
     } catch (caught) {
