@@ -226,4 +226,16 @@ describe('store', () => {
     expect(b.accessToken.reveal()).toBe(a.accessToken.reveal());
     expect(sandbox.issuedTokens).toBe(1);
   });
+
+  it('starts the next refresh earlier by the time the store took (a Redis that times out)', async () => {
+    const sandbox = ingoSandbox({ tokenTtlSeconds: 100 });
+    const clock = createClock();
+    const hanging: TokenStore = { get: () => new Promise(() => undefined), set: () => undefined };
+    const tokens = managerFor(sandbox, clock, { store: hanging, storeTimeout: 200 });
+    const first = await tokens.getToken();
+    // 10 s ahead (10% of 100 s), plus the 200 ms the store took and the request itself.
+    clock.advance(first.expiresAt - clock.now() - 10_150);
+    expect(await tokens.getToken()).toBe(first);
+    expect(tokens.stats.backgroundRefreshes).toBe(1);
+  });
 });

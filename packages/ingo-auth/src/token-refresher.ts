@@ -60,7 +60,7 @@ export class TokenRefresher {
       const locked =
         (await this.#store.lockOrToken(slot, budget)) ?? (await this.#store.awaitOtherHolder(slot, budget));
       if ('token' in locked) return locked.token;
-      const token = await this.#fetchUnderLock(slot, background, locked.lock);
+      const token = await this.#fetchUnderLock(slot, background, locked.lock, budget.spent);
       slot.succeeded();
       return token;
     } catch (caught) {
@@ -75,11 +75,16 @@ export class TokenRefresher {
   }
 
   /** Fetches while renewing the lock; the callers get the token before it is stored and the lock let go. */
-  async #fetchUnderLock(slot: TokenSlot, background: boolean, lock: HeldLock): Promise<AccessToken> {
+  async #fetchUnderLock(
+    slot: TokenSlot,
+    background: boolean,
+    lock: HeldLock,
+    storeTime: number,
+  ): Promise<AccessToken> {
     const stopRenewing = this.#store.keepAlive(lock);
     let token: AccessToken;
     try {
-      token = await this.#fetch(slot, background);
+      token = await this.#fetch(slot, background, storeTime);
     } catch (error) {
       void this.#store.release(lock);
       throw error;
@@ -90,14 +95,15 @@ export class TokenRefresher {
     return token;
   }
 
-  async #fetch(slot: TokenSlot, background: boolean): Promise<AccessToken> {
+  /** `storeTime`: what the store calls before it took; the next refresh starts that much earlier too. */
+  async #fetch(slot: TokenSlot, background: boolean, storeTime: number): Promise<AccessToken> {
     const started = performance.now();
     const { parsed, attempts } = await requestToken(this.#settings, slot.scope, {
       onAttempt: () => this.#counters.tokenRequest(),
       onRetry: () => this.#counters.retry(),
     });
     const { token } = parsed;
-    slot.observeLatency(performance.now() - started);
+    slot.observeLatency(storeTime + performance.now() - started);
     slot.adopt(token, refreshPoint(token, this.#settings, slot.latency));
     this.#counters.tokenFetched();
     const event: TokenFetchedEvent = {

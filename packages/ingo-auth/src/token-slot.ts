@@ -26,8 +26,9 @@ export class TokenSlot {
   /** The last token invalidated, so that a shared store cannot hand it back. */
   invalidated: string | undefined;
   /**
-  How long token requests take (ms): the latest one, or a decaying memory of a slower one, so
-  that one fast answer does not make the next refresh start too late.
+  How long getting a token takes (ms): the token request plus the store calls before it (a store
+  that times out makes refreshes start earlier). The latest, or a decaying memory of a slower one,
+  so that one fast answer does not make the next refresh start too late.
   */
   latency = 0;
   /** When (manager clock) the store was last read for this slot, for the background check. */

@@ -69,11 +69,18 @@ that hangs delays a caller by one `storeTimeout` however many calls the flight m
 failed or timed out, the flight spends nothing more: it fetches without the store.
 */
 export class StoreBudget {
+  readonly #total: number;
   #left: number;
   #failed = false;
 
   constructor(milliseconds: number) {
+    this.#total = milliseconds;
     this.#left = milliseconds;
+  }
+
+  /** Milliseconds the flight's store calls took so far. */
+  get spent(): number {
+    return this.#total - this.#left;
   }
 
   /** Milliseconds the next call may take; 0 once spent or after a failure. */
