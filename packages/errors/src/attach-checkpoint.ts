@@ -2,7 +2,8 @@ import type { BridgekitError } from './bridgekit-error.js';
 import type { PageCheckpoint } from './page-checkpoint.js';
 
 /**
-Records on `error` how far a paginated listing got, and says in its message how to resume. Used by
+Records on `error` how far a paginated listing got, and, when the failure is retryable, says in
+its message how to resume. Used by
 paginating clients so that the thrown error keeps its own class (an `AuthenticationError` stays
 one) while carrying the resume point. The fields are set once: an error that already carries a
 checkpoint is returned as it is.
@@ -20,7 +21,10 @@ export function attachCheckpoint<T extends BridgekitError>(
 ): T {
   if (error.checkpoint !== undefined) return error;
   defineCheckpoint(error, checkpoint, itemsYielded);
-  error.message = `${error.message} (listing stopped at page ${checkpoint.page} after ${itemsYielded} records; resume with \`startPage: ${checkpoint.page}\`)`;
+  // A resume hint helps where trying again may succeed; for a refused key or a bad option it is noise.
+  if (error.retryable) {
+    error.message = `${error.message} (listing stopped at page ${checkpoint.page} after ${itemsYielded} records; resume with \`startPage: ${checkpoint.page}\`)`;
+  }
   return error;
 }
 

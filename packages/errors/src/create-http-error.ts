@@ -23,6 +23,8 @@ export interface HttpErrorInput {
   RFC 9457 `detail` / `title`, RFC 6749 `error_description`, a `message` field, or a short text body.
   */
   readonly serverMessage?: string | undefined;
+  /** What to check, added to the message (see `HttpErrorOptions.hint`). */
+  readonly hint?: string | undefined;
   readonly cause?: unknown;
   /** The current time in epoch milliseconds, for an HTTP-date `Retry-After`. @default Date.now() */
   readonly now?: number | undefined;
@@ -86,6 +88,7 @@ export function createHttpError(input: HttpErrorInput): HttpError {
     requestId,
     traceId: traceIdFrom(body, headers),
     details: body,
+    hint: input.hint,
     cause: input.cause,
   };
 

@@ -14,6 +14,7 @@ import {
   isHttpError,
   isOAuthError,
   isRateLimitError,
+  isServerError,
   NetworkError,
   NotFoundError,
   OAuthError,
@@ -300,11 +301,11 @@ describe('attachCheckpoint', () => {
   it('keeps the class, adds the resume point to fields, message and JSON', async () => {
     const { attachCheckpoint } = await import('./index.js');
     const error = attachCheckpoint(
-      new AuthenticationError({ method: 'GET', url: 'https://x.test/' }),
+      new ServerError({ status: 503, method: 'GET', url: 'https://x.test/' }),
       { page: 4 },
       150,
     );
-    expect(isAuthenticationError(error)).toBe(true);
+    expect(isServerError(error)).toBe(true);
     expect(error.checkpoint).toEqual({ page: 4 });
     expect(error.itemsYielded).toBe(150);
     expect(error.message).toContain('resume with `startPage: 4`');
@@ -312,6 +313,27 @@ describe('attachCheckpoint', () => {
     expect(new NetworkError('x').checkpoint).toBeUndefined();
     expect('checkpoint' in new NetworkError('x')).toBe(false);
     expect(inspect(new NetworkError('x'))).not.toContain('checkpoint');
+  });
+
+  it('leaves the resume hint out of the message where trying again would not help', async () => {
+    const { attachCheckpoint } = await import('./index.js');
+    const error = attachCheckpoint(
+      new AuthenticationError({ method: 'GET', url: 'https://x.test/' }),
+      { page: 1 },
+      0,
+    );
+    expect(error.checkpoint).toEqual({ page: 1 });
+    expect(error.message).toBe('GET https://x.test/ failed with status 401');
+  });
+
+  it('adds the client hint to an HTTP error message', () => {
+    const error = createHttpError({
+      status: 401,
+      method: 'GET',
+      url: 'https://x.test/',
+      hint: 'Check `apiKey`.',
+    });
+    expect(error.message).toBe('GET https://x.test/ failed with status 401. Check `apiKey`.');
   });
 
   it('sets the resume point once', async () => {

@@ -19,6 +19,11 @@ export interface HttpErrorOptions {
   readonly traceId?: string | undefined;
   /** The parsed response body. It is stored with credential fields redacted. */
   readonly details?: unknown;
+  /**
+  What to check, added to the message: the client knows what a status means for its API.
+  @example 'Check `apiKey`, `secretKey` and the signature scheme.'
+  */
+  readonly hint?: string | undefined;
   readonly cause?: unknown;
   /**
   Whether repeating the request may succeed.
@@ -32,7 +37,8 @@ export type HttpStatusErrorOptions = Omit<HttpErrorOptions, 'status'> & { readon
 
 function describe(options: HttpErrorOptions, url: string): string {
   const summary = `${options.method.toUpperCase()} ${url} failed with status ${options.status}`;
-  return options.serverMessage ? `${summary}: ${redactText(options.serverMessage)}` : summary;
+  const said = options.serverMessage ? `${summary}: ${redactText(options.serverMessage)}` : summary;
+  return options.hint ? `${said}. ${options.hint}` : said;
 }
 
 /**

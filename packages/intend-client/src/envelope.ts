@@ -22,6 +22,12 @@ export function isIntendFailureEnvelope(body: unknown): boolean {
   return response === false || (typeof status === 'number' && (status < 200 || status > 299));
 }
 
+/** What to check when Intend refuses the credentials: the vendor documents neither the scheme nor the clock rule. */
+const refusedCredentialsHint =
+  'Check `apiKey` and `secretKey`, the signature scheme (Intend does not document it; see ' +
+  'https://github.com/bridgekit/bridgekit/tree/main/packages/intend-signer#the-default-scheme-is-an-assumption) ' +
+  'and the clock (`intend.signer.adjustClock(response date)`)';
+
 /**
 The error an Intend failure describes: an error status, or a failure envelope over HTTP 200, whose
 body `status` then wins (when it is an error status). The envelope's `msg` is the server message.
@@ -43,6 +49,7 @@ export function intendHttpError(
     body: context.body,
     cause: context.cause,
     serverMessage: typeof message === 'string' && message.length > 0 ? message : undefined,
+    hint: status === 401 ? refusedCredentialsHint : undefined,
   });
 }
 

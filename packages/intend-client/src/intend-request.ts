@@ -95,15 +95,17 @@ export function createRequester(options: IntendClientOptions): {
       const context = { ...where, status: response.status, headers: response.headers };
       return unwrapEnvelope(await response.text(), context) as T;
     } catch (error) {
-      throw toBridgekitError(error, {
-        ...where,
-        timeout: settings.timeout,
-        signal: call.signal,
-        service: 'the Intend API',
-        reachHint: 'check `baseUrl` and the network',
-        mapHttpError: (response, body, cause) =>
-          intendHttpError({ ...where, status: response.status, headers: response.headers, body, cause }),
-      });
+      throw settings.scrubber.scrubError(
+        toBridgekitError(error, {
+          ...where,
+          timeout: settings.timeout,
+          signal: call.signal,
+          service: 'the Intend API',
+          reachHint: 'check `baseUrl` and the network',
+          mapHttpError: (response, body, cause) =>
+            intendHttpError({ ...where, status: response.status, headers: response.headers, body, cause }),
+        }),
+      );
     }
   };
   const request: IntendRequester = (method, path, options) => send(method, path, options, undefined);

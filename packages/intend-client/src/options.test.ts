@@ -91,3 +91,31 @@ describe('bad listing arguments', () => {
     await expect(intend.categories.get(1, null as never)).rejects.toSatisfy(isConfigurationError);
   });
 });
+
+describe('errors never carry the credentials the client knows', () => {
+  it('scrubs a secret key a server echoed in free text, and says what to check on a 401', async () => {
+    const secretKey = 'SUPERSECRET-0123456789';
+    const echo = async () =>
+      Response.json(
+        {
+          status: 500,
+          response: false,
+          msg: `bad signature for secret ${secretKey} (${encodeURIComponent(secretKey)})`,
+        },
+        { status: 500 },
+      );
+    const intend = createIntendClient({ ...valid, secretKey, fetch: echo, retry: 0 });
+    const error = await intend.clients.get(1).catch((caught: unknown) => caught);
+    for (const text of [String(error), JSON.stringify(error), inspect(error, { depth: 10 })]) {
+      expect(text).not.toContain(secretKey);
+      expect(text).not.toContain(encodeURIComponent(secretKey));
+    }
+    const refused = async () =>
+      Response.json({ status: 401, response: false, msg: 'signature_mismatch' }, { status: 401 });
+    const listing = createIntendClient({ ...valid, fetch: refused, retry: 0 }).clients.list();
+    const refusal = (await listing.toArray({ limit: 10 }).catch((caught: unknown) => caught)) as Error;
+    expect(refusal.message).toContain('Check `apiKey` and `secretKey`, the signature scheme');
+    expect(refusal.message).toContain('adjustClock');
+    expect(refusal.message).not.toContain('resume with');
+  });
+});

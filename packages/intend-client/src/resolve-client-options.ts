@@ -1,4 +1,4 @@
-import { ConfigurationError, isBridgekitError } from '@bridgekit/errors';
+import { ConfigurationError, isBridgekitError, SecretScrubber } from '@bridgekit/errors';
 import {
   checkStringRecord,
   type Fetch,
@@ -24,6 +24,8 @@ export interface ClientSettings {
   readonly headers: Readonly<Record<string, string>>;
   readonly paths: IntendPaths;
   readonly hooks: unknown;
+  /** The credentials this client knows, scrubbed from every error it throws. */
+  readonly scrubber: SecretScrubber;
 }
 
 function signerFrom(options: IntendClientOptions): IntendSigner {
@@ -114,5 +116,7 @@ export function resolveClientOptions(options: IntendClientOptions): ClientSettin
     },
     paths: pathsFrom(options.paths),
     hooks: options.hooks,
+    // A signer given ready-made keeps its key to itself: then only the name patterns apply.
+    scrubber: new SecretScrubber().add(options.secretKey).add(options.apiKey),
   };
 }
