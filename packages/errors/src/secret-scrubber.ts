@@ -42,6 +42,8 @@ export class SecretScrubber {
 
   // Longest first, so that a secret's encoding is blanked whole before a part of it.
   #values: string[] = [];
+  // The raw values already added, so that adding the same token on every request costs one lookup.
+  readonly #added = new Set<string>();
   readonly #limit: number;
 
   /** `limit`: how many values are kept; the oldest go first (access tokens rotate). */
@@ -52,7 +54,9 @@ export class SecretScrubber {
   /** Adds a secret (ignored when shorter than six characters, or absent). */
   add(secret: string | Secret | undefined): this {
     const value = secret instanceof Secret ? secret.reveal() : secret;
-    if (typeof value !== 'string' || value.length < shortest) return this;
+    if (typeof value !== 'string' || value.length < shortest || this.#added.has(value)) return this;
+    if (this.#added.size >= this.#limit) this.#added.clear();
+    this.#added.add(value);
     const fresh = variantsOf(value).filter((variant) => !this.#values.includes(variant));
     this.#values = [...this.#values, ...fresh].slice(-this.#limit).sort((a, b) => b.length - a.length);
     return this;

@@ -9,6 +9,8 @@ export interface AuthenticationEvents {
   request(): void;
   /** A 401 invalidated the token and the request is sent once more. */
   authenticationRetry(): void;
+  /** A token is about to be sent: the client scrubs it from the errors it throws. */
+  tokenUsed(token: AccessToken): void;
 }
 
 /** Errors the token source threw; see {@link isTokenFailure}. */
@@ -49,20 +51,20 @@ function isInsufficientScope(response: Response): boolean {
 }
 
 /**
-A request to send, rebuilt from buffered parts: the body is read once (API bodies are small JSON),
+What to send, rebuilt from buffered parts: the body is read once (API bodies are small JSON),
 so sending it twice needs no stream tee, and the copy alone carries the token.
 */
-function withBearer(request: Request, body: ArrayBuffer | undefined, accessToken: string): Request {
+function withBearer(request: Request, body: ArrayBuffer | undefined, accessToken: string): RequestInit {
   const headers = new Headers(request.headers);
   headers.set('authorization', `Bearer ${accessToken}`);
-  return new Request(request.url, {
+  return {
     method: request.method,
     headers,
     ...(body === undefined ? {} : { body }),
     signal: request.signal,
     redirect: request.redirect,
     keepalive: request.keepalive,
-  });
+  };
 }
 
 /**
@@ -82,18 +84,21 @@ export function authenticatedFetch(
   events: AuthenticationEvents,
 ): Fetch {
   return async (input, init) => {
-    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+    // ky passes its Request and extra init; a new Request per call would copy it for nothing.
+    const request = input instanceof Request ? input : new Request(input, init);
     const body = request.body === null ? undefined : await request.arrayBuffer();
     const scoped = scope === undefined ? {} : { scope };
     const token = await tokenFor(tokens, { signal: request.signal, ...scoped });
+    events.tokenUsed(token);
     events.request();
-    const response = await fetch(withBearer(request, body, token.accessToken.reveal()));
+    const response = await fetch(request.url, withBearer(request, body, token.accessToken.reveal()));
     if (response.status !== 401 || isInsufficientScope(response)) return response;
     void response.body?.cancel().catch(() => undefined);
     tokens.invalidate(token.accessToken);
     const fresh = await tokenFor(tokens, { signal: request.signal, ...scoped });
+    events.tokenUsed(fresh);
     events.request();
     events.authenticationRetry();
-    return fetch(withBearer(request, body, fresh.accessToken.reveal()));
+    return fetch(request.url, withBearer(request, body, fresh.accessToken.reveal()));
   };
 }

@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@bridgekit/errors';
+import { ConfigurationError, SecretScrubber } from '@bridgekit/errors';
 import {
   checkStringRecord,
   type Fetch,
@@ -27,6 +27,8 @@ export interface IngoClientSettings {
   readonly scope: string | undefined;
   readonly scopes: Partial<Readonly<Record<IngoApi, string>>>;
   readonly hooks: unknown;
+  /** The access tokens this client sent: scrubbed from every error it throws. */
+  readonly scrubber: SecretScrubber;
 }
 
 function checkTokens(tokens: unknown): TokenSource {
@@ -94,5 +96,6 @@ export function resolveIngoClientOptions(options: IngoClientOptions): IngoClient
     scope: optionalString('scope', options.scope),
     scopes,
     hooks: options.hooks,
+    scrubber: new SecretScrubber(),
   };
 }

@@ -1,7 +1,7 @@
 import { ConfigurationError, describeValue, ResponseFormatError } from '@bridgekit/errors';
 import { toBridgekitError, withUserHooks } from '@bridgekit/http';
 import ky, { type BeforeRetryHook, type KyInstance } from 'ky';
-import { authenticatedFetch, isTokenFailure } from './authenticated-fetch.js';
+import { type AuthenticationEvents, authenticatedFetch, isTokenFailure } from './authenticated-fetch.js';
 import type {
   CheckMakerScoreRequest,
   CheckMakerScoreResponse,
@@ -50,13 +50,14 @@ const keepTokenFailures: BeforeRetryHook = ({ error }) => {
 function createInstance(
   settings: IngoClientSettings,
   responses: JsonResponses,
+  events: AuthenticationEvents,
   counters: IngoClientCounters,
 ): KyInstance {
   const { tokens, fetch } = settings;
   const base = ky.create({
     timeout: settings.timeout,
     retry: settings.retry,
-    fetch: responses.wrap(authenticatedFetch(tokens, settings.scope, fetch, counters)),
+    fetch: responses.wrap(authenticatedFetch(tokens, settings.scope, fetch, events)),
     headers: settings.headers,
     hooks: { beforeRetry: [keepTokenFailures, () => counters.retry()] },
   });
@@ -93,8 +94,13 @@ export function createIngoClient(options: IngoClientOptions): IngoClient {
   const settings = resolveIngoClientOptions(options);
   const { endpoints, tokens } = settings;
   const counters = new IngoClientCounters();
+  const events: AuthenticationEvents = {
+    request: () => counters.request(),
+    authenticationRetry: () => counters.authenticationRetry(),
+    tokenUsed: (token) => settings.scrubber.add(token.accessToken),
+  };
   const responses = createJsonResponses();
-  const base = createInstance(settings, responses, counters);
+  const base = createInstance(settings, responses, events, counters);
   // One ky instance per scope, so that a helper's token carries the scope its API checks.
   const instances = new Map<string | undefined, KyInstance>([[settings.scope, base]]);
   const instanceFor = (api: IngoApi): KyInstance => {
@@ -102,7 +108,7 @@ export function createIngoClient(options: IngoClientOptions): IngoClient {
     let instance = instances.get(scope);
     if (!instance) {
       instance = base.extend({
-        fetch: responses.wrap(authenticatedFetch(tokens, scope, settings.fetch, counters)),
+        fetch: responses.wrap(authenticatedFetch(tokens, scope, settings.fetch, events)),
       });
       instances.set(scope, instance);
     }
@@ -123,7 +129,7 @@ export function createIngoClient(options: IngoClientOptions): IngoClient {
       return (await answerOf(response, responses, url)) as T;
     } catch (error) {
       counters.failure();
-      throw toBridgekitError(error, {
+      const mapped = toBridgekitError(error, {
         method: 'POST',
         url,
         timeout: settings.timeout,
@@ -131,6 +137,7 @@ export function createIngoClient(options: IngoClientOptions): IngoClient {
         service: 'the Ingo API',
         reachHint: 'check `environment` or `baseUrl` and the network',
       });
+      throw settings.scrubber.scrubError(mapped);
     }
   };
 

@@ -1,3 +1,4 @@
+import { createHttpError } from '@bridgekit/errors';
 import { bufferedResponse, type Fetch, readBufferedBody, toBridgekitError } from '@bridgekit/http';
 import ky from 'ky';
 import { type ParsedToken, readTokenResponse } from './access-token.js';
@@ -16,6 +17,18 @@ export interface TokenRequestEvents {
 export interface TokenRequestResult {
   readonly parsed: ParsedToken;
   readonly attempts: number;
+}
+
+/** What to check when the token endpoint refuses the client (RFC 6749 5.2 codes). */
+function hintFor(body: unknown): string | undefined {
+  const code =
+    typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['error'] : undefined;
+  if (code === 'invalid_client' || code === 'unauthorized_client') {
+    return 'Check `clientId`, `clientSecret` and `authMethod` (Basic header or form body: use the one Ingo set up for this client)';
+  }
+  if (code === 'invalid_scope')
+    return 'Check `scope`: Ingo issues tokens per API scope, e.g. ingoScopes.identityScore';
+  return undefined;
 }
 
 /** When the last attempt was sent and answered, on the manager's clock. */
@@ -71,14 +84,25 @@ export async function requestToken(
     });
     const exchange = { url: settings.tokenUrl, status: response.status, headers: response.headers };
     const parsed = readTokenResponse(await response.text(), { ...exchange, ...times, requestedScope: scope });
+    settings.scrubber.add(parsed.token.accessToken);
     return { parsed, attempts };
   } catch (error) {
-    throw toBridgekitError(error, {
-      method: 'POST',
-      url: settings.tokenUrl,
+    const where = { method: 'POST', url: settings.tokenUrl } as const;
+    const mapped = toBridgekitError(error, {
+      ...where,
       timeout: settings.timeout,
       service: 'the Ingo token endpoint',
       reachHint: 'check `environment` or `tokenUrl` and the network',
+      mapHttpError: (response, body, cause) =>
+        createHttpError({
+          ...where,
+          status: response.status,
+          headers: response.headers,
+          body,
+          cause,
+          hint: hintFor(body),
+        }),
     });
+    throw settings.scrubber.scrubError(mapped);
   }
 }

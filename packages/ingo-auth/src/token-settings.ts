@@ -1,4 +1,4 @@
-import { ConfigurationError, Secret } from '@bridgekit/errors';
+import { ConfigurationError, Secret, SecretScrubber } from '@bridgekit/errors';
 import {
   type Fetch,
   parseHttpUrl,
@@ -34,6 +34,8 @@ export interface TokenSettings {
   readonly now: () => number;
   readonly random: () => number;
   readonly userAgent: string;
+  /** The client secret, its Basic forms and every token received: scrubbed from every error. */
+  readonly scrubber: SecretScrubber;
 }
 
 function nonEmptyString(option: string, value: unknown, hint?: string): asserts value is string {
@@ -162,5 +164,6 @@ export function resolveTokenSettings(options: TokenManagerOptions): TokenSetting
     now: options.now ?? Date.now,
     random,
     userAgent: options.userAgent ?? `bridgekit-ingo-auth/${version}`,
+    scrubber: new SecretScrubber().addPair(options.clientId, clientSecret),
   };
 }
