@@ -1,107 +1,122 @@
-import { expect, test } from 'vitest';
+import ky from 'ky';
+import { afterAll, test } from 'vitest';
+import {
+  type ChildServer,
+  compareInRounds,
+  perCall,
+  record,
+  serveInChild,
+  throughput,
+} from '../../../benchmarks/kit.js';
 import { createIngoClient } from './ingo-client.js';
 import { ingoScopes } from './ingo-environment.js';
-import { createClock, ingoSandbox, sandboxBaseUrl, sandboxTokenUrl } from './testing/test-helpers.js';
+import { allScopes, identityRequest } from './testing/test-helpers.js';
 import { createTokenManager } from './token-manager.js';
 
-// A clock shared by the sandbox and the manager, moved on by every call, makes "three token
-// expiries" exact: 2,000 calls x 100 ms of virtual time = 200 s = 3.3 lifetimes of 60 s.
-const calls = 2000;
-const concurrency = 50;
-const tokenTtlSeconds = 60;
-const stepMilliseconds = 100;
+// `pnpm bench`: `identityScore()` against the raw fetch a user writes with a token fetched once,
+// against an Ingo sandbox in a process of its own. Medians of several rounds; nothing fails for speed.
+const clients = [{ clientId: 'demo-client', clientSecret: 'demo-secret', scopes: allScopes }];
+const servers: ChildServer[] = [];
+afterAll(() => Promise.all(servers.map((server) => server.stop())));
 
-async function run() {
-  const clock = createClock();
-  const sandbox = ingoSandbox({ now: clock.now, tokenTtlSeconds });
-  const tokens = createTokenManager({
-    tokenUrl: sandboxTokenUrl,
-    clientId: 'demo-client',
-    clientSecret: 'demo-secret',
-    scope: ingoScopes.checkMakerScore,
-    fetch: sandbox.fetch,
-    now: clock.now,
-  });
-  const ingo = createIngoClient({ tokens, baseUrl: sandboxBaseUrl, fetch: sandbox.fetch });
-  await ingo.checkMakerScore({ aba: '021000021', accountNumber: 'warm-up' });
-  const afterWarmUp = tokens.stats;
-  let next = 0;
-  const worker = async () => {
-    while (next < calls) {
-      const index = next;
-      next += 1;
-      clock.advance(stepMilliseconds);
-      await ingo.checkMakerScore({ aba: '021000021', accountNumber: String(index) });
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const stats = tokens.stats;
-  return {
-    expiries: Math.floor((calls * stepMilliseconds) / (tokenTtlSeconds * 1000)),
-    tokenRequests: sandbox.stats.count('POST /connect/token'),
-    waitsOnRefreshAfterWarmUp: stats.waitsOnRefresh - afterWarmUp.waitsOnRefresh,
-    waitsAfterWarmUp: stats.waits - afterWarmUp.waits,
-    backgroundRefreshes: stats.backgroundRefreshes,
-    apiRequests: sandbox.stats.count('POST /check-maker/score'),
-  };
+async function serve(): Promise<string> {
+  const server = await serveInChild(
+    { kind: 'ingo', options: { clients } },
+    import.meta.resolve('@bridgekit/sandbox'),
+  );
+  servers.push(server);
+  return server.url;
 }
 
-/** The same workload with plain fetch and one token fetched up front: what the client's overhead is measured against. */
-async function baseline() {
-  const sandbox = ingoSandbox();
-  const form = new URLSearchParams({ grant_type: 'client_credentials', scope: ingoScopes.checkMakerScore });
-  const tokenResponse = await sandbox.fetch(sandboxTokenUrl, {
+async function rawToken(url: string): Promise<string> {
+  const response = await fetch(`${url}/connect/token`, {
     method: 'POST',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
       authorization: `Basic ${btoa('demo-client:demo-secret')}`,
     },
-    body: form.toString(),
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      scope: ingoScopes.identityScore,
+    }).toString(),
   });
-  const { access_token: accessToken } = (await tokenResponse.json()) as { access_token: string };
-  let next = 0;
-  const worker = async () => {
-    while (next < calls) {
-      const index = next;
-      next += 1;
-      const response = await sandbox.fetch(`${sandboxBaseUrl}/check-maker/score`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-        body: JSON.stringify({ aba: '021000021', accountNumber: String(index) }),
-      });
-      await response.json();
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  return ((await response.json()) as { access_token: string }).access_token;
 }
 
-test('2,000 API calls at concurrency 50 across 3 token expiries', async ({ bench }) => {
-  const outcomes: Awaited<ReturnType<typeof run>>[] = [];
-  const clientName = 'ingo client: 60 s tokens on a moving clock';
-  const baselineName = 'baseline: plain fetch, one token';
-  const results = await bench.compare(
-    bench(baselineName, baseline),
-    bench(clientName, async () => {
-      outcomes.push(await run());
-    }),
-    { iterations: 10, time: 0, warmupIterations: 1 },
-  );
-  for (const outcome of outcomes) {
-    expect(outcome.expiries).toBe(3);
-    expect(outcome.tokenRequests).toBeLessThanOrEqual(outcome.expiries + 1);
-    expect(outcome.waitsOnRefreshAfterWarmUp).toBe(0);
-    expect(outcome.waitsAfterWarmUp).toBe(0);
-    expect(outcome.apiRequests).toBe(calls + 1);
-  }
-  const last = outcomes.at(-1);
-  const clientMs = results.get(clientName).latency.mean;
-  const baselineMs = results.get(baselineName).latency.mean;
-  console.log(
-    `${calls} calls at concurrency ${concurrency} over ${last?.expiries} token expiries: ` +
-      `token requests ${[...new Set(outcomes.map((outcome) => outcome.tokenRequests))].join('/')} ` +
-      `(background refreshes ${last?.backgroundRefreshes}), callers blocked on a refresh after warm-up: ` +
-      `${[...new Set(outcomes.map((outcome) => outcome.waitsOnRefreshAfterWarmUp))].join('/')}; ` +
-      `${clientMs.toFixed(1)} ms per run (${((calls / clientMs) * 1000).toFixed(0)} calls/s in-process), ` +
-      `baseline ${baselineMs.toFixed(1)} ms -> ${(clientMs / baselineMs).toFixed(2)}x the baseline's time`,
-  );
+test('identityScore(): one at a time and at concurrency 200, against raw fetch with a cached Bearer token', async () => {
+  const url = await serve();
+  const accessToken = await rawToken(url);
+  const body = JSON.stringify(identityRequest);
+  const raw = async () => {
+    const response = await fetch(`${url}/identity/score`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${accessToken}`,
+        'content-type': 'application/json',
+        accept: 'application/json',
+        apiVersion: '1',
+      },
+      body,
+    });
+    if (!response.ok) throw new Error(`raw call failed with ${response.status}`);
+    return response.json();
+  };
+  // ky alone, with the client's retry and timeout options and the same token: the floor ky sets.
+  const plainKy = ky.create({ timeout: 30_000, retry: { limit: 2, methods: ['post'] } });
+  const kyOnly = () =>
+    plainKy
+      .post(`${url}/identity/score`, {
+        json: identityRequest,
+        headers: { authorization: `Bearer ${accessToken}`, apiVersion: '1' },
+      })
+      .json();
+  const tokens = createTokenManager({
+    tokenUrl: `${url}/connect/token`,
+    clientId: 'demo-client',
+    clientSecret: 'demo-secret',
+    scope: ingoScopes.identityScore,
+  });
+  const ingo = createIngoClient({ tokens, baseUrl: url });
+  const score = () => ingo.identityScore(identityRequest);
+  await perCall(500, raw);
+  await perCall(500, score);
+  await perCall(500, kyOnly);
+  const single = await compareInRounds(7, {
+    raw: () => perCall(400, raw),
+    score: () => perCall(400, score),
+    ky: () => perCall(400, kyOnly),
+  });
+  const ratio = (single['score'] ?? 0) / (single['raw'] ?? 1);
+  record({
+    id: 'ingo-auth.01',
+    title: '`identityScore()` one at a time, time per call',
+    unit: 'ms',
+    subject: { label: 'identityScore()', value: single['score'] ?? 0 },
+    baseline: { label: 'raw fetch, cached Bearer token', value: single['raw'] ?? 0 },
+    peers: [{ label: 'ky alone (same retry and timeout)', value: single['ky'] ?? 0 }],
+    ratio,
+    ratioMeaning: "of the baseline's time",
+    target: '<= 1.15x',
+    met: ratio <= 1.15,
+    note: `ky alone: ${((single['ky'] ?? 0) / (single['raw'] ?? 1)).toFixed(2)}x the baseline`,
+  });
+  const loaded = await compareInRounds(5, {
+    raw: () => throughput(6000, 200, raw),
+    score: () => throughput(6000, 200, score),
+    ky: () => throughput(6000, 200, kyOnly),
+  });
+  const loadRatio = (loaded['score'] ?? 0) / (loaded['raw'] ?? 1);
+  record({
+    id: 'ingo-auth.02',
+    title: '`identityScore()` at concurrency 200, 6,000 calls',
+    unit: 'calls/s',
+    subject: { label: 'identityScore()', value: loaded['score'] ?? 0 },
+    baseline: { label: 'raw fetch, cached Bearer token', value: loaded['raw'] ?? 0 },
+    peers: [{ label: 'ky alone (same retry and timeout)', value: loaded['ky'] ?? 0 }],
+    ratio: loadRatio,
+    ratioMeaning: "of the baseline's throughput",
+    target: '>= 0.85x',
+    met: loadRatio >= 0.85,
+    note: `ky alone: ${((loaded['ky'] ?? 0) / (loaded['raw'] ?? 1)).toFixed(2)}x the baseline; ${tokens.stats.tokenRequests} token request(s) in all`,
+  });
 });

@@ -1,0 +1,51 @@
+// Types of kit.js, so that the packages' TypeScript benchmarks can import it.
+
+/** One measured figure: what was run and what it came to. */
+export interface Figure {
+  readonly label: string;
+  readonly value: number;
+}
+
+/** One row of BENCHMARKS.md. */
+export interface BenchmarkRow {
+  /** Orders the rows: `<package>.<nn>`. */
+  readonly id: string;
+  readonly title: string;
+  /** The unit of every figure in the row. */
+  readonly unit: string;
+  readonly subject: Figure;
+  readonly baseline?: Figure;
+  readonly peers?: readonly Figure[];
+  /** How the subject compares with the baseline; `ratioMeaning` says which way. */
+  readonly ratio?: number;
+  readonly ratioMeaning?: string;
+  readonly target: string;
+  readonly met: boolean;
+  readonly note?: string;
+}
+
+/** Stores a row for the report and prints it. */
+export function record(row: BenchmarkRow): void;
+/** The median of some numbers. */
+export function median(values: readonly number[]): number;
+/** Milliseconds `run` takes. */
+export function timed(run: () => unknown): Promise<number>;
+/** Calls `run` `count` times one after another; returns the mean milliseconds per call. */
+export function perCall(count: number, run: () => unknown): Promise<number>;
+/** Calls `run` `count` times with at most `concurrency` in flight; returns calls per second. */
+export function throughput(count: number, concurrency: number, run: () => Promise<unknown>): Promise<number>;
+/** Runs each contestant once per round, alternating the order; returns each one's median. */
+export function compareInRounds(
+  rounds: number,
+  contestants: Readonly<Record<string, () => Promise<number>>>,
+): Promise<Record<string, number>>;
+/** A sandbox served by another process. */
+export interface ChildServer {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+/** Serves a sandbox (`{kind: 'intend' | 'ingo', options}`) in a child process. */
+export function serveInChild(
+  config: { kind: 'intend' | 'ingo'; options: unknown },
+  cwd?: string,
+): Promise<ChildServer>;

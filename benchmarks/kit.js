@@ -1,0 +1,98 @@
+// What every benchmark shares: rounds, medians and one place to record a row of BENCHMARKS.md.
+// A benchmark measures and records; it never fails a run for being slow.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const resultsFolder = join(import.meta.dirname, 'results');
+
+/** Stores a row for the report and prints it, so a plain `vitest bench` run shows it too. */
+/** @param {import('./kit.js').BenchmarkRow} row */
+export function record(row) {
+  mkdirSync(resultsFolder, { recursive: true });
+  writeFileSync(join(resultsFolder, `${row.id}.json`), `${JSON.stringify(row, null, 2)}\n`);
+  const ratio = row.ratio === undefined ? '' : ` ratio ${row.ratio.toFixed(2)} (${row.ratioMeaning ?? ''})`;
+  console.log(
+    `${row.met ? 'MET   ' : 'MISSED'} ${row.title}: ${row.subject.value.toFixed(2)} ${row.unit}${ratio}; target ${row.target}`,
+  );
+}
+
+/** The median of some numbers. */
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** Milliseconds `run` takes. */
+export async function timed(run) {
+  const started = performance.now();
+  await run();
+  return performance.now() - started;
+}
+
+/** Calls `run` `count` times one after another; returns the mean milliseconds per call. */
+export async function perCall(count, run) {
+  const started = performance.now();
+  for (let index = 0; index < count; index += 1) await run();
+  return (performance.now() - started) / count;
+}
+
+/** Calls `run` `count` times with at most `concurrency` in flight; returns calls per second. */
+export async function throughput(count, concurrency, run) {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      next += 1;
+      await run();
+    }
+  };
+  const milliseconds = await timed(() => Promise.all(Array.from({ length: concurrency }, worker)));
+  return (count / milliseconds) * 1000;
+}
+
+/**
+Runs each contestant once per round, in an order that alternates between rounds, so that neither
+always runs on a warmer or a busier machine; returns each one's median.
+*/
+export async function compareInRounds(rounds, contestants) {
+  const names = Object.keys(contestants);
+  const samples = Object.fromEntries(names.map((name) => [name, []]));
+  for (let round = 0; round < rounds; round += 1) {
+    const order = round % 2 === 0 ? names : [...names].reverse();
+    for (const name of order) samples[name]?.push(await contestants[name]());
+  }
+  return Object.fromEntries(names.map((name) => [name, median(samples[name] ?? [])]));
+}
+
+/**
+Starts `benchmarks/child-server.js` with `config` in a child process (the same Node binary), loading
+the sandbox from `sandboxModule` (a URL the caller resolved), and
+resolves with its URL and a `stop()` that ends it by its process id.
+*/
+export async function serveInChild(config, sandboxModule) {
+  const { spawn } = await import('node:child_process');
+  const script = join(import.meta.dirname, 'child-server.js');
+  const child = spawn(process.execPath, [script, JSON.stringify(config), sandboxModule], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let text = '';
+    child.stdout.on('data', (chunk) => {
+      text += chunk;
+      const line = text.split('\n')[0];
+      if (text.includes('\n') && line) resolve(line.trim());
+    });
+    child.once('exit', (code) => reject(new Error(`the sandbox process exited with ${code}`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve(undefined);
+        child.once('exit', () => resolve(undefined));
+        process.kill(child.pid, 'SIGTERM');
+      }),
+  };
+}
