@@ -82,7 +82,7 @@ export class StoreCoordination {
     if (allowed <= 0) return { status: 'timed-out' };
     const started = performance.now();
     const outcome = await settleWithin(Promise.resolve().then(operation), allowed);
-    budget?.spend(performance.now() - started);
+    budget?.spend(performance.now() - started, outcome.status === 'fulfilled');
     if (outcome.status !== 'fulfilled') budget?.fail();
     this.#outage.observe(outcome);
     return outcome;
@@ -193,6 +193,7 @@ export class StoreCoordination {
     budget: StoreBudget,
   ): Promise<{ token: AccessToken } | { lock: HeldLock }> {
     // Wall-clock time, not `now`: an injected clock may stand still.
+    budget.startPolling();
     const patience = this.lockTtl + 2 * longestPoll;
     let deadline = performance.now() + patience;
     let extended = false;

@@ -133,11 +133,11 @@ export interface TokenManagerOptions {
   readonly store?: TokenStore;
   /**
   Milliseconds the store may take, in all, before a token request goes ahead without it: the
-  `get`, `lock` and polls of one `getToken()` share one `storeTimeout` (`set` and `release`, which
-  happen after the callers have their token, get one each). A call that takes longer counts as a
-  miss, as no lock (the token is fetched without one) or as a write that did not happen, so a
-  store that hangs (a Redis client queueing commands while disconnected) delays a token request
-  by one of these at most instead of forever.
+  `get` and `lock` of one `getToken()` share one `storeTimeout`, and each poll of another holder
+  may take what is left (`set` and `release`, which happen after the callers have their token, get
+  one each). A call that takes longer counts as a miss, as no lock (the token is fetched without
+  one) or as a write that did not happen, so a store that hangs (a Redis client queueing commands
+  while disconnected) delays a token request by one of these at most instead of forever.
   @default the smaller of 1000 and `timeout`
   @example 250
   */

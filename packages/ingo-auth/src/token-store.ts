@@ -25,9 +25,9 @@ A shared store holds `AccessToken` objects: serialise `accessToken.reveal()` and
 `Secret` with `new Secret(value)` when reading. `expiresAt` is on the writer's clock, so instances
 that share a store should keep their clocks in sync (NTP).
 
-The store calls a `getToken()` waits for (`get`, `lock`, polls of another holder) take one
-`storeTimeout` together at most (see `TokenManagerOptions`); `set` and `release` happen after the
-callers have their token. A call that takes longer, throws or rejects counts as a miss, no lock,
+The `get` and `lock` a `getToken()` waits for take one `storeTimeout` together at most, and a
+poll of another holder what is left of it (see `TokenManagerOptions`); `set` and `release` happen
+after the callers have their token. A call that takes longer, throws or rejects counts as a miss, no lock,
 or a write that did not happen, so a store that is down or hangs slows token requests down but
 never stops them; `onStoreError` hears of it once per outage. Anything `get` returns that is not
 a valid token (a malformed entry) is a miss too.
