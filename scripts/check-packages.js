@@ -3,7 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root, workspacePackages } from './workspace-packages.js';
+import { packPublicPackages } from './lib/packed-packages.js';
+import { root } from './workspace-packages.js';
 
 const destination = join(root, '.pack');
 rmSync(destination, { recursive: true, force: true });
@@ -13,23 +14,10 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 const run = (command, args, cwd) => spawnSync(command, args, { cwd, stdio: 'inherit' }).status === 0;
 
 let failed = 0;
-for (const { directory, manifest } of workspacePackages()) {
-  if (manifest.private) continue;
-  console.log(`\n${manifest.name}@${manifest.version}`);
-  const before = new Set(readdirSync(destination));
-  if (!run('pnpm', ['pack', '--pack-destination', destination], directory)) {
-    failed += 1;
-    continue;
-  }
-  const tarball = readdirSync(destination).find((file) => !before.has(file));
-  if (!tarball) {
-    console.error(`pnpm pack wrote no tarball for ${manifest.name}`);
-    failed += 1;
-    continue;
-  }
-  const path = join(destination, tarball);
-  const publintOk = run(bin('publint'), ['run', path, '--strict'], root);
-  const attwOk = run(bin('attw'), [path, '--profile', 'esm-only', '--format', 'table-flipped'], root);
+for (const { name, version, tarball } of packPublicPackages(destination)) {
+  console.log(`\n${name}@${version}`);
+  const publintOk = run(bin('publint'), ['run', tarball, '--strict'], root);
+  const attwOk = run(bin('attw'), [tarball, '--profile', 'esm-only', '--format', 'table-flipped'], root);
   if (!publintOk || !attwOk) failed += 1;
 }
 // Install every tarball into an empty project with plain npm, as a user would, and use the
