@@ -54,16 +54,16 @@ export interface IngoClientOptions {
   */
   readonly fetch?: Fetch;
   /**
-  Milliseconds to wait for each attempt's response (waiting for a token included).
+  Milliseconds to wait for each attempt's response (waiting for a token included); at most 2^31 - 1.
   @default 30000
   @example 10000
   */
   readonly timeout?: number;
   /**
   Retries (ky's options), or a number of retries; `0` disables them. The Ingo APIs are read-only
-  scoring inquiries, so their POSTs are retried: on network errors, timeouts, 408, 429, 500, 502,
-  503 and 504, and a body that broke off, with exponential backoff, full jitter and `Retry-After`
-  honoured. A 401 is not retried here: it invalidates the token and is sent once more with a fresh
+  scoring inquiries, so their POSTs are retried: on network errors, timeouts, 408, 429, every 5xx
+  but 501 and 505, and a body that broke off, with exponential backoff, full jitter and
+  `Retry-After` honoured. A 401 is not retried here: it invalidates the token and is sent once more with a fresh
   one, whatever this option says (unless it says `insufficient_scope`). A failed token request is
   never retried here either: the token manager has retried it already. A `shouldRetry` given here
   is asked about API failures only.
