@@ -1,7 +1,7 @@
 import { type BridgekitError, NetworkError, Secret } from '@bridgekit/errors';
 import { describe, expect, it } from 'vitest';
-import { createClock, deferred, ingoSandbox, recordingFetch, tokenJson } from './testing/test-helpers.js';
-import { managerFor } from './testing/token-manager-helpers.js';
+import { createClock, ingoSandbox, recordingFetch, tokenJson } from './testing/test-helpers.js';
+import { lockRefusals, managerFor } from './testing/token-manager-helpers.js';
 import { createMemoryTokenStore, type TokenStore } from './token-store.js';
 
 /** A memory store that records the ttl of every lock taken. */
@@ -28,20 +28,10 @@ describe('locks in a shared store', () => {
   });
 
   it('renews the lock while a slow token request with retries outlives it, so no one takes over', async () => {
-    const shared = createMemoryTokenStore();
-    const waiting = deferred();
-    const store: TokenStore = {
-      get: (key) => shared.get(key),
-      set: (key, token, ttlMs) => shared.set(key, token, ttlMs),
-      async lock(key, ttlMs) {
-        const lock = await shared.lock?.(key, ttlMs);
-        if (!lock) waiting.resolve();
-        return lock;
-      },
-    };
+    const { store, refused } = lockRefusals();
     // Three attempts of 150 ms (two 503s, then a token) outlive the 220 ms lock.
     const { fetch, requests } = recordingFetch(async (_request, index) => {
-      if (index === 0) await waiting.promise;
+      if (index === 0) await refused;
       await new Promise((resolve) => setTimeout(resolve, 150));
       return index < 2
         ? tokenJson({}, 503)

@@ -9,7 +9,7 @@ import {
   sandboxTokenUrl,
   tokenJson,
 } from './testing/test-helpers.js';
-import { managerFor } from './testing/token-manager-helpers.js';
+import { lockRefusals, managerFor } from './testing/token-manager-helpers.js';
 import { createTokenManager } from './token-manager.js';
 import { createMemoryTokenStore, type TokenStore, type TokenStoreLock } from './token-store.js';
 
@@ -155,20 +155,10 @@ describe('store', () => {
   });
 
   it('fetches as soon as a lock holder fails without storing a token', async () => {
-    const shared = createMemoryTokenStore();
-    const refused = deferred();
-    const store: TokenStore = {
-      get: (key) => shared.get(key),
-      set: (key, token, ttlMs) => shared.set(key, token, ttlMs),
-      async lock(key, ttlMs) {
-        const lock = await shared.lock?.(key, ttlMs);
-        if (lock === undefined) refused.resolve();
-        return lock;
-      },
-    };
+    const { store, refused } = lockRefusals();
     const { fetch, requests } = recordingFetch(async (_request, index) => {
       // The first request (the lock holder's) fails only once the other manager waits on it.
-      if (index === 0) await refused.promise;
+      if (index === 0) await refused;
       return tokenJson({ error: 'invalid_client' }, 400);
     });
     // A long timeout: waiting it out instead would run into the test's own timeout.

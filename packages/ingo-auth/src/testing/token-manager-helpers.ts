@@ -1,6 +1,7 @@
 import { ingoScopes } from '../ingo-environment.js';
 import { createTokenManager, type TokenManager } from '../token-manager.js';
 import type { TokenFetchedEvent, TokenManagerOptions } from '../token-manager-options.js';
+import { createMemoryTokenStore, type TokenStore } from '../token-store.js';
 import { type createClock, deferred, type ingoSandbox, sandboxTokenUrl } from './test-helpers.js';
 
 /** Retries without backoff or cooldown, so that unit tests never wait on them. */
@@ -46,5 +47,25 @@ export function fetchedEvents(): {
       waiting = deferred<TokenFetchedEvent>();
     },
     next: () => waiting.promise,
+  };
+}
+
+/** A store over `shared` that tells when it refused a lock (another holder had it). */
+export function lockRefusals(shared: TokenStore = createMemoryTokenStore()): {
+  store: TokenStore;
+  refused: Promise<void>;
+} {
+  const refusal = deferred();
+  return {
+    refused: refusal.promise,
+    store: {
+      get: (key) => shared.get(key),
+      set: (key, token, ttlMs) => shared.set(key, token, ttlMs),
+      async lock(key, ttlMs) {
+        const lock = await shared.lock?.(key, ttlMs);
+        if (lock === undefined) refusal.resolve();
+        return lock;
+      },
+    },
   };
 }
