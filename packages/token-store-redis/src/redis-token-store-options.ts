@@ -1,0 +1,70 @@
+import { ConfigurationError, type Secret } from '@bridgekit/errors';
+import type { RedisClientLike } from './redis-client.js';
+
+/** Options of `createRedisTokenStore`. */
+export interface RedisTokenStoreOptions {
+  /**
+  A connected client: node-redis v4 or later (`createClient()`, `createCluster()`) or ioredis
+  (`new Redis()`, `new Redis.Cluster()`). It stays yours: the store never connects, quits or
+  listens to it. Give it an `error` listener (node-redis crashes the process without one).
+  @example await createClient({url: process.env.REDIS_URL}).on('error', log).connect()
+  */
+  readonly redis: RedisClientLike;
+  /**
+  Put before every key: `<keyPrefix>{<hash>}:token` and `<keyPrefix>{<hash>}:lock`.
+  @default 'bridgekit:'
+  @example 'screening-service:'
+  */
+  readonly keyPrefix?: string;
+  /**
+  Encrypts every stored token with AES-256-GCM (key derived with HKDF-SHA-256, a fresh IV per
+  write, the key name authenticated), so that a Redis dump, `MONITOR` or a replica never shows a
+  token. At least 32 characters; every instance of the fleet needs the same one. Without it,
+  tokens are stored in the clear.
+  @default undefined (tokens in the clear)
+  @example process.env.TOKEN_CACHE_KEY
+  */
+  readonly encryptionKey?: string | Secret;
+}
+
+/** @internal The options, checked. */
+export interface RedisTokenStoreSettings {
+  readonly redis: unknown;
+  readonly keyPrefix: string;
+  readonly encryptionKey: string | undefined;
+}
+
+const minimumKeyLength = 32;
+
+function encryptionKeyFrom(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  // Duck-typed rather than `instanceof`, so that a Secret from another copy of @bridgekit/errors works.
+  const revealed =
+    typeof value === 'object' && value !== null && typeof (value as Secret).reveal === 'function'
+      ? (value as Secret).reveal()
+      : value;
+  if (typeof revealed !== 'string' || revealed.length < minimumKeyLength) {
+    throw new ConfigurationError({
+      option: 'encryptionKey',
+      expected: `a string or Secret of at least ${minimumKeyLength} characters`,
+      hint: 'Generate one with `openssl rand -base64 33`; every instance sharing the store needs the same key.',
+    });
+  }
+  return revealed;
+}
+
+/** @internal Checks the options; messages name the option and never repeat a key. */
+export function resolveStoreOptions(options: RedisTokenStoreOptions): RedisTokenStoreSettings {
+  if (typeof options !== 'object' || options === null) {
+    throw new ConfigurationError({
+      option: 'options',
+      expected: 'an object with `redis`',
+      received: options,
+    });
+  }
+  const keyPrefix = options.keyPrefix ?? 'bridgekit:';
+  if (typeof keyPrefix !== 'string') {
+    throw new ConfigurationError({ option: 'keyPrefix', expected: 'a string', received: keyPrefix });
+  }
+  return { redis: options.redis, keyPrefix, encryptionKey: encryptionKeyFrom(options.encryptionKey) };
+}
