@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { workspacePackages } from '../workspace-packages.js';
 import { run } from './processes.js';
 
-/** Packs each public package into `destination`; returns `[{name, version, directory, tarball}]`. */
+/** Packs each public package into `destination`; returns `[{name, version, directory, manifest, tarball}]`. */
 export function packPublicPackages(destination) {
   mkdirSync(destination, { recursive: true });
   const packed = [];
@@ -15,12 +15,8 @@ export function packPublicPackages(destination) {
     run('pnpm', ['pack', '--pack-destination', destination], { cwd: directory, quiet: true });
     const tarball = readdirSync(destination).find((file) => !before.has(file));
     if (!tarball) throw new Error(`pnpm pack wrote no tarball for ${manifest.name}`);
-    packed.push({
-      name: manifest.name,
-      version: manifest.version,
-      directory,
-      tarball: join(destination, tarball),
-    });
+    const { name, version } = manifest;
+    packed.push({ name, version, directory, manifest, tarball: join(destination, tarball) });
   }
   return packed;
 }
