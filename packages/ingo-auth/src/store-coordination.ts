@@ -94,11 +94,16 @@ export class StoreCoordination {
     slot.checkedStoreAt = this.#settings.now();
     const stored = outcome.status === 'fulfilled' ? validToken(outcome.value) : undefined;
     if (!stored || !slot.isNew(stored)) return undefined;
+    return this.#adopt(slot, stored) ? stored : undefined;
+  }
+
+  /** Takes `stored` as the slot's token unless it is already due for a refresh. */
+  #adopt(slot: TokenSlot, stored: AccessToken): boolean {
     const refreshAt = refreshPoint(stored, this.#settings, slot.latency);
-    if (this.#settings.now() >= refreshAt) return undefined;
+    if (this.#settings.now() >= refreshAt) return false;
     slot.adopt(stored, refreshAt);
     this.#counters.storeHit();
-    return stored;
+    return true;
   }
 
   /**
@@ -113,11 +118,8 @@ export class StoreCoordination {
     void this.#call(() => this.#store.get(slot.key)).then((outcome) => {
       const stored = outcome.status === 'fulfilled' ? validToken(outcome.value) : undefined;
       const current = slot.current?.token.expiresAt ?? 0;
-      if (!stored || stored.expiresAt < Math.max(held, current) || !slot.isNew(stored)) return;
-      const refreshAt = refreshPoint(stored, this.#settings, slot.latency);
-      if (this.#settings.now() >= refreshAt) return;
-      slot.adopt(stored, refreshAt);
-      this.#counters.storeHit();
+      if (stored && stored.expiresAt >= Math.max(held, current) && slot.isNew(stored))
+        this.#adopt(slot, stored);
     });
   }
 
