@@ -45,11 +45,15 @@ export type Settled<T> =
 
 /**
 @internal Waits for `promise` for `milliseconds` at most, and never rejects: a store that hangs
-(a Redis client queueing commands while disconnected) or fails must not hold callers up.
+(a Redis client queueing commands while disconnected) or fails must not hold callers up. When the
+deadline passes, the answer still gets one turn of the event loop: after a stall (a busy machine),
+timers run before the socket reads, and a reply that arrived meanwhile is not a timeout.
 */
 export function settleWithin<T>(promise: Promise<T>, milliseconds: number): Promise<Settled<T>> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve({ status: 'timed-out' }), milliseconds);
+    let timer = setTimeout(() => {
+      timer = setTimeout(() => resolve({ status: 'timed-out' }), 0);
+    }, milliseconds);
     promise.then(
       (value) => {
         clearTimeout(timer);
