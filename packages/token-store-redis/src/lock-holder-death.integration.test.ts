@@ -51,7 +51,12 @@ describe('a lock holder killed with SIGKILL in the middle of its token request',
     fleet.onTokenRequest = killHolder;
     const answers = fleet.members.map((member) =>
       member.ask({ type: 'token' }).then(
-        (reply) => ({ member, fingerprint: reply.fingerprint, at: performance.now() }),
+        (reply) => ({
+          member,
+          fingerprint: reply.fingerprint,
+          storeErrors: reply.storeErrors,
+          at: performance.now(),
+        }),
         () => undefined,
       ),
     );
@@ -59,7 +64,7 @@ describe('a lock holder killed with SIGKILL in the middle of its token request',
     const took = Math.max(...survivors.map((answer) => answer.at)) - killedAt;
     process.stdout.write(
       `lock holder killed: ${survivors.length} survivors got one token ${Math.round(took)} ms later, ` +
-        `${started.tokenRequests()} token requests in all\n`,
+        `${started.tokenRequests()} token requests in all; store errors seen: ${survivors.map((answer) => answer.storeErrors).join(' ')}\n`,
     );
 
     expect(survivors).toHaveLength(7);

@@ -141,7 +141,13 @@ async function answer(id: number, request: MemberRequest): Promise<MemberMessage
     case 'token': {
       const started = performance.now();
       const token = await tokens.getToken();
-      return { id, type: 'token', fingerprint: fingerprint(token), ms: performance.now() - started };
+      return {
+        id,
+        type: 'token',
+        fingerprint: fingerprint(token),
+        ms: performance.now() - started,
+        storeErrors,
+      };
     }
     case 'invalidate': {
       const token = await tokens.getToken();

@@ -36,7 +36,14 @@ export type MemberMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'token-request'; readonly at: number }
   | { readonly id: number; readonly type: 'ran'; readonly report: RunReport }
-  | { readonly id: number; readonly type: 'token'; readonly fingerprint: string; readonly ms: number }
+  | {
+      readonly id: number;
+      readonly type: 'token';
+      readonly fingerprint: string;
+      readonly ms: number;
+      /** onStoreError calls so far. */
+      readonly storeErrors: number;
+    }
   | {
       readonly id: number;
       readonly type: 'invalidated';
