@@ -7,8 +7,9 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { createProject, npmInstall, typecheck } from './lib/consumer-project.js';
+import { createProject, npmInstall, typecheckJob } from './lib/consumer-project.js';
 import { packPublicPackages } from './lib/packed-packages.js';
+import { runConcurrently } from './lib/processes.js';
 import { root, workspacePackages } from './workspace-packages.js';
 
 // A Node service's settings: @types/node, and the DOM lib that hono's types (the sandbox's) need.
@@ -42,26 +43,18 @@ function inReadmeTerms(output, blocks) {
   });
 }
 
-function checkExamples(project, blocks) {
+function examplesJob(project, blocks) {
   mkdirSync(join(project, 'examples'));
   for (const [index, block] of blocks.entries())
     writeFileSync(join(project, 'examples', `${index}.ts`), block.code);
-  try {
-    typecheck(
-      project,
-      'examples',
-      blocks.map((_, index) => `examples/${index}.ts`),
-      compilerOptions,
-    );
-  } catch (error) {
-    throw new Error(inReadmeTerms(error.message, blocks));
-  }
+  const files = blocks.map((_, index) => `examples/${index}.ts`);
+  return typecheckJob(project, 'examples', files, compilerOptions);
 }
 
-/** Each public package installed with only its own dependencies, and its types compiled. */
-function checkPackagesAlone(work, packed) {
+/** Each public package installed with only its own dependencies; returns the tsc jobs for its types. */
+function alonePackageJobs(work, packed) {
   const byName = new Map(packed.map((entry) => [entry.name, entry]));
-  for (const { name, directory } of packed) {
+  return packed.map(({ name, directory }) => {
     const closure = new Set([name]);
     for (const member of closure)
       for (const dependency of Object.keys(byName.get(member).manifest.dependencies ?? {}))
@@ -69,9 +62,8 @@ function checkPackagesAlone(work, packed) {
     const project = join(work, `alone-${relative(join(root, 'packages'), directory)}`);
     createProject(project, { 'uses.ts': `import * as api from '${name}';\nexport { api };\n` });
     npmInstall(project, [...[...closure].map((member) => byName.get(member).tarball), typesNode]);
-    typecheck(project, 'alone', ['uses.ts'], compilerOptions);
-    console.log(`${name}'s types compile with only its own dependencies installed (no lib check skipped)`);
-  }
+    return typecheckJob(project, 'alone', ['uses.ts'], compilerOptions);
+  });
 }
 
 const readmes = [root, ...workspacePackages().map(({ directory }) => directory)]
@@ -84,14 +76,21 @@ try {
   const project = join(work, 'project');
   createProject(project);
   npmInstall(project, [...packed.map((entry) => entry.tarball), typesNode]);
-  checkExamples(project, blocks);
+  const examples = examplesJob(project, blocks);
+  const alone = alonePackageJobs(work, packed);
+  // Two compilers at a time: each checks @types/node and the DOM lib in full (no skipLibCheck).
+  await runConcurrently([examples, ...alone]).catch((error) => {
+    throw new Error(inReadmeTerms(error.message, blocks));
+  });
   const counts = readmes.map(
     (readme) => `${relative(root, readme)}: ${blocks.filter((block) => block.readme === readme).length}`,
   );
   console.log(
     `${blocks.length} README examples type-check against the packed packages (${counts.join(', ')})`,
   );
-  checkPackagesAlone(work, packed);
+  console.log(
+    `${packed.map((entry) => entry.name).join(', ')}: each one's types compile with only its own dependencies installed`,
+  );
 } catch (error) {
   console.error(`\nThe README check failed: ${error.message}`);
   process.exitCode = 1;

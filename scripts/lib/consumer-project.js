@@ -50,9 +50,15 @@ export const strictCompilerOptions = {
   moduleDetection: 'force',
 };
 
-/** Type-checks `files` in the project with a tsconfig of `compilerOptions`; throws with tsc's output. */
-export function typecheck(directory, name, files, compilerOptions) {
+/** Writes a tsconfig of `compilerOptions` for `files`; returns the tsc job that checks it. */
+export function typecheckJob(directory, name, files, compilerOptions) {
   const config = { compilerOptions: { ...strictCompilerOptions, ...compilerOptions }, files };
   writeFileSync(join(directory, `tsconfig.${name}.json`), `${JSON.stringify(config, null, 2)}\n`);
-  run(node24, [tsc, '-p', `tsconfig.${name}.json`, '--pretty', 'false'], { cwd: directory, quiet: true });
+  return { command: node24, args: [tsc, '-p', `tsconfig.${name}.json`, '--pretty', 'false'], cwd: directory };
+}
+
+/** Type-checks `files` in the project with a tsconfig of `compilerOptions`; throws with tsc's output. */
+export function typecheck(directory, name, files, compilerOptions) {
+  const { command, args, cwd } = typecheckJob(directory, name, files, compilerOptions);
+  run(command, args, { cwd, quiet: true });
 }

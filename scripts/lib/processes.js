@@ -22,6 +22,38 @@ export function run(command, args, { cwd, env = process.env, quiet = false, inpu
   return result.stdout ?? '';
 }
 
+/**
+Runs `[{command, args, cwd}]` jobs `concurrency` at a time, quietly; rejects with the output of
+every job that failed, once all have ended.
+*/
+export async function runConcurrently(jobs, concurrency = 2) {
+  const queue = [...jobs];
+  const failures = [];
+  const runOne = ({ command, args, cwd }) =>
+    new Promise((resolve) => {
+      const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk) => (output += chunk));
+      child.stderr.setEncoding('utf8').on('data', (chunk) => (output += chunk));
+      child.once('error', (error) => resolve(`\`${command}\` failed to start in ${cwd}: ${error.message}`));
+      child.once('close', (code) =>
+        resolve(
+          code === 0
+            ? undefined
+            : `\`${command} ${args.join(' ')}\` failed (exit ${code}) in ${cwd}\n${output}`,
+        ),
+      );
+    });
+  const worker = async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      const failure = await runOne(job);
+      if (failure) failures.push(failure);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  if (failures.length > 0) throw new Error(failures.join('\n'));
+}
+
 /** A TCP port that was free on 127.0.0.1 a moment ago. */
 export function freePort() {
   return new Promise((resolve, reject) => {
