@@ -43,10 +43,17 @@ function describeBody(text: string): string {
   return `a body that is not JSON (${text.length} characters)`;
 }
 
+/**
+The longest a token is kept, whatever `expires_in` says: a day. IdentityServer issues hours; a
+server that says `1e308` must not have its token cached for ever.
+*/
+const longestLifetimeSeconds = 86_400;
+
 function expiresInSeconds(value: unknown): number | undefined {
   // Some servers send `"3600"`: numeric strings are accepted, anything else is not.
   const number = typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
-  return typeof number === 'number' && Number.isFinite(number) && number > 0 ? number : undefined;
+  if (typeof number !== 'number' || Number.isNaN(number) || number <= 0) return undefined;
+  return Math.min(number, longestLifetimeSeconds);
 }
 
 /** The `exp` claim of a JWT-shaped token, in epoch seconds; undefined for opaque tokens. */

@@ -51,11 +51,13 @@ function optionalString(option: string, value: unknown): string | undefined {
   return value;
 }
 
-function retryFrom(retry: unknown): RetryOptions {
+function retryFrom(retry: unknown, timeout: number): RetryOptions {
   return resolveRetryOptions(
     retry,
     {
       limit: 2,
+      // A `Retry-After: 99999999` must not park a call for years: wait at most one timeout.
+      maxRetryAfter: timeout,
       // These APIs are read-only scoring inquiries: repeating a POST changes nothing.
       methods: ['get', 'post', 'head', 'options'],
       statusCodes: [...retryableStatuses],
@@ -81,11 +83,12 @@ export function resolveIngoClientOptions(options: IngoClientOptions): IngoClient
   const apiVersion = optionalString('apiVersion', options.apiVersion) ?? '1';
   const userAgent = optionalString('userAgent', options.userAgent) ?? `bridgekit-ingo-auth/${version}`;
   const scopes = checkStringRecord(options.scopes, 'scopes');
+  const timeout = resolveDuration(options.timeout, { option: 'timeout', fallback: 30_000 });
   return {
     tokens: checkTokens(options.tokens),
     endpoints: resolveEndpoints(options),
-    timeout: resolveDuration(options.timeout, { option: 'timeout', fallback: 30_000 }),
-    retry: retryFrom(options.retry),
+    timeout,
+    retry: retryFrom(options.retry, timeout),
     fetch: resolveFetch(options.fetch),
     headers: {
       accept: 'application/json',

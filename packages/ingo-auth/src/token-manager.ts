@@ -45,7 +45,18 @@ export interface TokenManager extends TokenSource {
 
 function tokenText(value: string | Secret | AccessToken): string {
   if (typeof value === 'string') return value;
-  return 'accessToken' in value ? value.accessToken.reveal() : value.reveal();
+  const source =
+    typeof value === 'object' && value !== null && 'accessToken' in value ? value.accessToken : value;
+  const revealed =
+    typeof (source as Partial<Secret> | null)?.reveal === 'function'
+      ? (source as Secret).reveal()
+      : undefined;
+  if (typeof revealed === 'string') return revealed;
+  throw new ConfigurationError({
+    option: 'accessToken',
+    expected: 'the token to drop: a string, a Secret or an AccessToken from getToken()',
+    received: value,
+  });
 }
 
 function checkCall(call: unknown): GetTokenOptions {

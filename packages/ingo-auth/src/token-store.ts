@@ -1,3 +1,4 @@
+import { ConfigurationError } from '@bridgekit/errors';
 import type { AccessToken } from './access-token.js';
 
 /** A value, or a promise of it: stores may answer synchronously (memory) or not (Redis). */
@@ -100,7 +101,40 @@ const a = createTokenManager({...options, store});
 const b = createTokenManager({...options, store}); // reuses a's token
 ```
 */
+function checkTtl(ttlMs: unknown): number {
+  if (typeof ttlMs === 'number' && Number.isFinite(ttlMs) && ttlMs > 0) return ttlMs;
+  throw new ConfigurationError({
+    option: 'ttlMs',
+    expected: 'a positive number of milliseconds',
+    received: ttlMs,
+  });
+}
+
+function checkToken(token: unknown): AccessToken {
+  const secret = (token as Partial<AccessToken> | null | undefined)?.accessToken;
+  if (typeof secret?.reveal === 'function') return token as AccessToken;
+  throw new ConfigurationError({
+    option: 'token',
+    expected: 'an AccessToken from getToken()',
+    received: token,
+  });
+}
+
 export function createMemoryTokenStore(options: MemoryTokenStoreOptions = {}): TokenStore {
+  if (typeof options !== 'object' || options === null) {
+    throw new ConfigurationError({
+      option: 'options',
+      expected: 'an object (or nothing)',
+      received: options,
+    });
+  }
+  if (options.now !== undefined && typeof options.now !== 'function') {
+    throw new ConfigurationError({
+      option: 'now',
+      expected: 'a function returning epoch milliseconds',
+      received: options.now,
+    });
+  }
   const now = options.now ?? Date.now;
   const tokens = new Map<string, { readonly token: AccessToken; readonly until: number }>();
   const locks = new Map<string, { readonly owner: object; until: number }>();
@@ -112,12 +146,14 @@ export function createMemoryTokenStore(options: MemoryTokenStoreOptions = {}): T
       return undefined;
     },
     set(key, token, ttlMs) {
-      tokens.set(key, { token, until: now() + ttlMs });
+      tokens.set(key, { token: checkToken(token), until: now() + checkTtl(ttlMs) });
     },
     delete(key, token) {
-      if (tokens.get(key)?.token.accessToken.reveal() === token.accessToken.reveal()) tokens.delete(key);
+      const text = checkToken(token).accessToken.reveal();
+      if (tokens.get(key)?.token.accessToken.reveal() === text) tokens.delete(key);
     },
     lock(key, ttlMs) {
+      checkTtl(ttlMs);
       const held = locks.get(key);
       if (held !== undefined && held.until > now()) return undefined;
       const entry = { owner: {}, until: now() + ttlMs };

@@ -1,5 +1,6 @@
 import { ConfigurationError } from '@bridgekit/errors';
-import type { QueryParameters } from './paginate-options.js';
+import type { QueryParameters } from './query-parameters.js';
+import { checkQuery } from './query-parameters.js';
 import { objectArgument } from './resources/object-argument.js';
 
 /** Per-call options of `request()`. */
@@ -22,6 +23,25 @@ export function checkCallOptions(options: IntendRequestOptions | undefined): Int
   ) {
     throw new ConfigurationError({ option: 'signal', expected: 'an AbortSignal', received: signal });
   }
-  if (call.query !== undefined) objectArgument('query', call.query);
+  if (call.query !== undefined) checkQuery(objectArgument('query', call.query));
   return call;
+}
+
+/** @internal The method and path of a request: an HTTP method name, and a path below `baseUrl`. */
+export function checkRequestTarget(method: unknown, path: unknown): void {
+  if (typeof method !== 'string' || !/^[A-Za-z]+$/.test(method)) {
+    throw new ConfigurationError({
+      option: 'method',
+      expected: "an HTTP method such as 'GET'",
+      received: method,
+    });
+  }
+  checkPath(path);
+}
+
+/** @internal A path below `baseUrl`, such as `/api/clients`. */
+export function checkPath(path: unknown): asserts path is string {
+  if (typeof path !== 'string' || path.trim() === '') {
+    throw new ConfigurationError({ option: 'path', expected: 'a path such as /api/clients', received: path });
+  }
 }

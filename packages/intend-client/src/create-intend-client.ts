@@ -1,5 +1,6 @@
 import type { IntendSigner } from '@bridgekit/intend-signer';
 import type { KyInstance } from 'ky';
+import { checkPath } from './call-options.js';
 import type { IntendClientOptions } from './intend-client-options.js';
 import { createRequester, type IntendRequester } from './intend-request.js';
 import { readPage } from './page-shape.js';
@@ -49,12 +50,14 @@ for await (const client of intend.clients.list({clientType: 'trade'})) {
 */
 export function createIntendClient(options: IntendClientOptions): IntendClient {
   const { request, requestPage, ky, signer, settings } = createRequester(options);
-  const paginate = <T>(path: string, paginateOptions: PaginateOptions<T> = {}): Paginator<T> =>
-    new Paginator<T>(async (page, signal, events) => {
+  const paginate = <T>(path: string, paginateOptions: PaginateOptions<T> = {}): Paginator<T> => {
+    checkPath(path);
+    return new Paginator<T>(async (page, signal, events) => {
       const query = { ...paginateOptions.query, page };
       const data = await requestPage(path, { query, signal }, (waitMs) => events?.rateLimited(waitMs));
       return readPage<T>(data, { method: 'GET', url: path });
     }, paginateOptions);
+  };
   const { paths } = settings;
   return {
     clients: clientsResource(request, paginate, paths),

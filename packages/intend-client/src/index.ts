@@ -5,8 +5,9 @@ export type { IntendClientOptions, IntendPaths } from './intend-client-options.j
 export type { IntendRequester } from './intend-request.js';
 export type { PageFetcher } from './page-queue.js';
 export type { RawPage } from './page-shape.js';
-export type { Page, PageProgress, PaginateOptions, QueryParameters } from './paginate-options.js';
+export type { Page, PageProgress, PaginateOptions } from './paginate-options.js';
 export { Paginator } from './paginator.js';
+export type { QueryParameters } from './query-parameters.js';
 export type {
   IntendAddress,
   IntendCategoryRecord,

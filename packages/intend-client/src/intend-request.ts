@@ -2,7 +2,7 @@ import { parseRetryAfter } from '@bridgekit/errors';
 import { toBridgekitError, withUserHooks } from '@bridgekit/http';
 import { type IntendSigner, intendAuth } from '@bridgekit/intend-signer';
 import ky, { isHTTPError, type KyInstance, type RetryOptions } from 'ky';
-import { checkCallOptions, type IntendRequestOptions } from './call-options.js';
+import { checkCallOptions, checkRequestTarget, type IntendRequestOptions } from './call-options.js';
 import { intendHttpError, unwrapEnvelope } from './envelope.js';
 import { createEnvelopeFetch, type EnvelopeFetch } from './envelope-fetch.js';
 import type { IntendClientOptions } from './intend-client-options.js';
@@ -80,6 +80,7 @@ export function createRequester(options: IntendClientOptions): {
     options: IntendRequestOptions | undefined,
     onRateLimited: ((waitMs: number) => void) | undefined,
   ): Promise<T> => {
+    checkRequestTarget(method, path);
     const call = checkCallOptions(options);
     const where = { method: method.toUpperCase(), url: urlFor(path, call.query) };
     try {

@@ -119,3 +119,31 @@ describe('errors never carry the credentials the client knows', () => {
     expect(refusal.message).not.toContain('resume with');
   });
 });
+
+describe('hostile values in paths, methods, queries and pages', () => {
+  const intend = createIntendClient({ ...valid, fetch });
+
+  it('a query value that is not a string, number or boolean is a ConfigurationError rejection', async () => {
+    await expect(intend.clients.get(Object.create(null))).rejects.toSatisfy(isConfigurationError);
+    await expect(intend.sales.get({} as never)).rejects.toSatisfy(isConfigurationError);
+    await expect(intend.request('GET', '/api/clients', { query: { a: Number.NaN } })).rejects.toSatisfy(
+      isConfigurationError,
+    );
+    expect(() => intend.clients.list({ clientType: {} as never })).toThrow(/query\.client_type/);
+  });
+
+  it('a method or path that is not a string is a ConfigurationError', async () => {
+    await expect(intend.request(undefined as never, '/api/clients')).rejects.toSatisfy(isConfigurationError);
+    await expect(intend.request('GET', null as never)).rejects.toSatisfy(isConfigurationError);
+    expect(() => intend.paginate(Number.NaN as never)).toThrow(/`path`/);
+  });
+
+  it('a record whose id is not a plain value does not break the repeated-page guard', async () => {
+    const odd = async () =>
+      Response.json({ status: 200, response: true, data: [{ id: { toString: 1 } }], msg: 'ok' });
+    const records = await createIntendClient({ ...valid, fetch: odd })
+      .clients.list()
+      .toArray({ limit: 5 });
+    expect(records).toHaveLength(1);
+  });
+});

@@ -3,11 +3,11 @@ import { PaginationError, ResponseFormatError } from '@bridgekit/errors';
 /** A page's identity: its records' ids (or the records themselves when they have none). */
 function fingerprint(items: readonly unknown[]): string {
   return items
-    .map((item) =>
-      typeof item === 'object' && item !== null && 'id' in item
-        ? String((item as { id: unknown }).id)
-        : JSON.stringify(item),
-    )
+    .map((item) => {
+      const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
+      // Only a plain id is read as one: anything else a server sends is compared whole.
+      return typeof id === 'string' || typeof id === 'number' ? String(id) : JSON.stringify(item);
+    })
     .join('\u0000');
 }
 

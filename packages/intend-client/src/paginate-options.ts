@@ -1,7 +1,5 @@
 import { ConfigurationError, type PageCheckpoint } from '@bridgekit/errors';
-
-/** Query parameters; `undefined` values are left out. */
-export type QueryParameters = Readonly<Record<string, string | number | boolean | undefined>>;
+import { checkQuery, type QueryParameters } from './query-parameters.js';
 
 /** What `onPage` receives after each page arrives. */
 export interface PageProgress<T> {
@@ -148,6 +146,7 @@ function checkShape(options: PaginateOptions<unknown>): void {
       received: query,
     });
   }
+  if (query !== undefined) checkQuery(query as QueryParameters);
 }
 
 const maxPageNumber = 1_000_000_000;

@@ -1,4 +1,4 @@
-import type { QueryParameters } from './paginate-options.js';
+import type { QueryParameters } from './query-parameters.js';
 
 /** How many resolved paths are kept: resource paths are few, but `request()` takes any path. */
 const cachedPaths = 64;
