@@ -47,11 +47,11 @@ describe('SecretScrubber', () => {
   });
 
   it('forgets the oldest values past its limit', () => {
-    const scrubber = new SecretScrubber(8);
+    const scrubber = new SecretScrubber(2);
     scrubber.add('first-token-1');
-    for (let index = 0; index < 4; index += 1) scrubber.add(`later-token-${index}`);
+    for (let index = 0; index < 2; index += 1) scrubber.add(`later-token-${index}`);
     expect(scrubber.scrub('first-token-1')).toBe('first-token-1');
-    expect(scrubber.scrub('later-token-3')).toBe('[REDACTED]');
+    expect(scrubber.scrub('later-token-1')).toBe('[REDACTED]');
   });
 
   it('leaves frozen values and read-only fields alone without throwing', () => {
@@ -63,5 +63,41 @@ describe('SecretScrubber', () => {
     });
     expect(() => new SecretScrubber().add(secret).scrubError(error)).not.toThrow();
     expect(() => new SecretScrubber().add(secret).scrubError(new NetworkError(`x ${secret}`))).not.toThrow();
+  });
+});
+
+describe('SecretScrubber, the cases a review found', () => {
+  it('scrubs a stack that was read before scrubbing (V8 keeps it in an accessor)', () => {
+    const error = new NetworkError(`failed for ${secret}`);
+    void error.stack;
+    new SecretScrubber().add(secret).scrubError(error);
+    expect(String(error.stack)).not.toContain(secret);
+    expect(inspect(error)).not.toContain(secret);
+  });
+
+  it('keeps a pair for good and forgets the oldest tokens, not the longest values', () => {
+    const clientSecret = 'x'.repeat(48);
+    const scrubber = new SecretScrubber(8).addPair('client-id', clientSecret);
+    const tokens = Array.from({ length: 40 }, (_, index) => `token-${String(index).padStart(34, '0')}`);
+    for (const token of tokens) scrubber.add(token);
+    expect(scrubber.scrub(clientSecret)).toBe('[REDACTED]');
+    expect(scrubber.scrub(btoa(`client-id:${clientSecret}`))).toBe('[REDACTED]');
+    expect(scrubber.scrub(tokens[39] ?? '')).toBe('[REDACTED]');
+    expect(scrubber.scrub(tokens[0] ?? '')).toBe(tokens[0]);
+    scrubber.add(tokens[0]);
+    expect(scrubber.scrub(tokens[0] ?? '')).toBe('[REDACTED]');
+  });
+
+  it('takes a Secret from another installed copy by its reveal()', () => {
+    const foreign = { reveal: () => secret };
+    expect(new SecretScrubber().add(foreign).scrub(`k=${secret}`)).toBe('k=[REDACTED]');
+  });
+
+  it('scrubs a thrown string and survives a cycle in the cause chain', () => {
+    const scrubber = new SecretScrubber().add(secret);
+    expect(scrubber.scrubError(`x ${secret}`)).toBe('x [REDACTED]');
+    const error = new Error(`a ${secret}`) as Error & { cause?: unknown };
+    error.cause = error;
+    expect(scrubber.scrubError(error).message).toBe('a [REDACTED]');
   });
 });
