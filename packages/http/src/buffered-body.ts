@@ -23,6 +23,8 @@ export async function readBufferedBody(response: Response, request: Request): Pr
   }
 }
 
+const nullBodyStatuses: ReadonlySet<number> = new Set([204, 205, 304]);
+
 /**
 A `Response` that holds `text` as its body, with the status and headers of `response`: what a
 client returns to ky after it has read and checked the original body.
@@ -32,7 +34,8 @@ export function bufferedResponse(
   response: Response,
   status: number = response.status,
 ): Response {
-  return new Response(text, {
+  // 204, 205 and 304 carry no body: `new Response(text, {status: 204})` would throw.
+  return new Response(nullBodyStatuses.has(status) ? null : text, {
     status,
     ...(status === response.status ? { statusText: response.statusText } : {}),
     headers: response.headers,

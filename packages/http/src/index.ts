@@ -7,3 +7,4 @@ export { checkStringRecord } from './string-record-option.js';
 export { type FailedCallContext, toBridgekitError } from './to-bridgekit-error.js';
 export { parseHttpUrl, resolveBaseUrl, type UrlOptionDescription } from './url-option.js';
 export { checkHooks, withUserHooks } from './user-hooks.js';
+export { checkSignal } from './signal-option.js';

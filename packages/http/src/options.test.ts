@@ -162,6 +162,8 @@ describe('bodies', () => {
       'hello',
     ]);
     expect(bufferedResponse('x', original, 503).status).toBe(503);
+    // Statuses without a body: the copy has none, instead of throwing.
+    expect(bufferedResponse('', new Response(null, { status: 204 })).status).toBe(204);
   });
 });
 

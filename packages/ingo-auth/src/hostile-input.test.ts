@@ -62,3 +62,45 @@ describe('hostile input to the token manager and the memory store', () => {
     expect(performance.now() - started).toBeLessThan(3000);
   });
 });
+
+describe('signals, stores and bodiless answers, the cases a review found', () => {
+  const lookAlike = { aborted: false } as unknown as AbortSignal;
+
+  it('a signal look-alike is a ConfigurationError, before any request', async () => {
+    let requests = 0;
+    const fetch = async () => {
+      requests += 1;
+      return tokenFetch(3600)();
+    };
+    const tokens = createTokenManager({ ...base, fetch });
+    await expect(tokens.getToken({ signal: lookAlike })).rejects.toSatisfy(isConfigurationError);
+    const ingo = createIngoClient({ tokens, baseUrl: 'https://api.test', fetch });
+    await expect(ingo.identityScore({ emailAddress: 'a@b.test' }, { signal: lookAlike })).rejects.toSatisfy(
+      isConfigurationError,
+    );
+    expect(requests).toBe(0);
+  });
+
+  it.each([[{}], ['redis://127.0.0.1'], [42], [{ get() {}, set: 1 }]])(
+    'store %j is a ConfigurationError',
+    (store) => {
+      expect(isConfigurationError(thrown(() => createTokenManager({ ...base, store: store as never })))).toBe(
+        true,
+      );
+    },
+  );
+
+  it('a 204 from the API is a ResponseFormatError, not a retryable NetworkError', async () => {
+    const fetch = async (input: Request | string | URL) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      return url === tokenUrl ? tokenFetch(3600)() : new Response(null, { status: 204 });
+    };
+    const ingo = createIngoClient({
+      tokens: createTokenManager({ ...base, fetch }),
+      baseUrl: 'https://api.test',
+      fetch,
+    });
+    const error = await ingo.identityScore({ emailAddress: 'a@b.test' }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'ResponseFormatError', retryable: false });
+  });
+});

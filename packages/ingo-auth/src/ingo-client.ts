@@ -1,5 +1,5 @@
 import { ConfigurationError, describeValue, ResponseFormatError } from '@bridgekit/errors';
-import { toBridgekitError, withUserHooks } from '@bridgekit/http';
+import { checkSignal, toBridgekitError, withUserHooks } from '@bridgekit/http';
 import ky, { type BeforeRetryHook, type KyInstance } from 'ky';
 import { type AuthenticationEvents, authenticatedFetch, isTokenFailure } from './authenticated-fetch.js';
 import type {
@@ -180,10 +180,5 @@ function checkCall(api: IngoApi, url: string, body: unknown, callOptions: unknow
       received: callOptions,
     });
   }
-  if (
-    signal !== undefined &&
-    (typeof signal !== 'object' || signal === null || typeof signal.aborted !== 'boolean')
-  ) {
-    throw new ConfigurationError({ option: 'signal', expected: 'an AbortSignal', received: signal });
-  }
+  checkSignal(signal);
 }

@@ -1,4 +1,5 @@
 import { ConfigurationError, type Secret } from '@bridgekit/errors';
+import { checkSignal } from '@bridgekit/http';
 import type { AccessToken } from './access-token.js';
 import { StoreCoordination } from './store-coordination.js';
 import { TokenManagerCounters } from './token-manager-counters.js';
@@ -6,7 +7,7 @@ import type { GetTokenOptions, TokenManagerOptions, TokenManagerStats } from './
 import { TokenRefresher } from './token-refresher.js';
 import { resolveTokenSettings } from './token-settings.js';
 import { type TokenSlot, TokenSlots } from './token-slot.js';
-import { createMemoryTokenStore } from './token-store.js';
+import { createMemoryTokenStore, type TokenStore } from './token-store.js';
 import { callerAborted, untilAborted } from './waiting.js';
 
 /** What the Ingo client needs from a token provider; a `TokenManager` is one. */
@@ -59,6 +60,27 @@ function tokenText(value: string | Secret | AccessToken): string {
   });
 }
 
+/** A store shaped like a `TokenStore`: `get` and `set` at least; `lock` and `delete` when given. */
+function checkStore(store: unknown): TokenStore | undefined {
+  if (store === undefined) return undefined;
+  const candidate = store as Partial<Record<keyof TokenStore, unknown>> | null;
+  const methods = ['get', 'set'] as const;
+  const optional = ['lock', 'delete'] as const;
+  const valid =
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    methods.every((name) => typeof candidate[name] === 'function') &&
+    optional.every((name) => candidate[name] === undefined || typeof candidate[name] === 'function');
+  if (!valid) {
+    throw new ConfigurationError({
+      option: 'store',
+      expected: 'a TokenStore: an object with get() and set(), and optionally lock() and delete()',
+      received: store,
+    });
+  }
+  return store as TokenStore;
+}
+
 function checkCall(call: unknown): GetTokenOptions {
   if (call === undefined) return {};
   if (typeof call !== 'object' || call === null) {
@@ -72,12 +94,7 @@ function checkCall(call: unknown): GetTokenOptions {
   if (scope !== undefined && (typeof scope !== 'string' || scope.trim() === '')) {
     throw new ConfigurationError({ option: 'scope', expected: 'a non-empty string', received: scope });
   }
-  if (
-    signal !== undefined &&
-    (typeof signal !== 'object' || signal === null || typeof signal.aborted !== 'boolean')
-  ) {
-    throw new ConfigurationError({ option: 'signal', expected: 'an AbortSignal', received: signal });
-  }
+  checkSignal(signal);
   if (forceRefresh !== undefined && typeof forceRefresh !== 'boolean') {
     throw new ConfigurationError({ option: 'forceRefresh', expected: 'a boolean', received: forceRefresh });
   }
@@ -106,7 +123,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   const settings = resolveTokenSettings(options);
   const counters = new TokenManagerCounters();
   const store = new StoreCoordination(
-    options.store ?? createMemoryTokenStore({ now: settings.now }),
+    checkStore(options.store) ?? createMemoryTokenStore({ now: settings.now }),
     settings,
     counters,
     {

@@ -1,4 +1,5 @@
 import { ConfigurationError } from '@bridgekit/errors';
+import { checkSignal } from '@bridgekit/http';
 import type { QueryParameters } from './query-parameters.js';
 import { checkQuery } from './query-parameters.js';
 import { objectArgument } from './resources/object-argument.js';
@@ -16,13 +17,7 @@ export interface IntendRequestOptions {
 /** @internal Checks a call's options; bad ones reject the call with a `ConfigurationError`. */
 export function checkCallOptions(options: IntendRequestOptions | undefined): IntendRequestOptions {
   const call = objectArgument('options', options);
-  const { signal } = call;
-  if (
-    signal !== undefined &&
-    (typeof signal !== 'object' || signal === null || typeof signal.aborted !== 'boolean')
-  ) {
-    throw new ConfigurationError({ option: 'signal', expected: 'an AbortSignal', received: signal });
-  }
+  checkSignal(call.signal);
   if (call.query !== undefined) checkQuery(objectArgument('query', call.query));
   return call;
 }

@@ -68,12 +68,12 @@ export function unwrapEnvelope(text: string, context: ExchangeContext): unknown 
   let body: unknown;
   try {
     body = JSON.parse(text);
-  } catch (cause) {
+  } catch {
+    // No `cause`: the parser's message quotes the body, which may hold what the server echoed.
     throw new ResponseFormatError({
       ...where,
       expected: 'a JSON Intend envelope',
       received: describeText(text),
-      cause,
     });
   }
   const fields = fieldsOf(body);

@@ -49,15 +49,25 @@ function reportingRateLimits(
   onRateLimited: (waitMs: number) => void,
 ): RetryOptions {
   const decide = settings.retry.shouldRetry;
+  // The wait ky itself takes: `Retry-After`, capped at `maxRetryAfter` (the client's `timeout`).
+  const cap = settings.retry.maxRetryAfter ?? settings.timeout;
+  const report = (error: unknown, verdict: boolean | undefined) => {
+    // Only ky's default path waits as `Retry-After` says; `true` means backoff, `false` no retry.
+    if (verdict !== undefined || !isHTTPError(error) || error.response.status !== 429) return;
+    const wait = parseRetryAfter(error.response.headers.get('retry-after'));
+    if (wait !== undefined) onRateLimited(Math.min(wait, cap));
+  };
   return {
     shouldRetry: (state) => {
-      const { error } = state;
-      if (isHTTPError(error) && error.response.status === 429) {
-        const wait = parseRetryAfter(error.response.headers.get('retry-after'));
-        // ky caps the wait at `maxRetryAfter`, which the client sets to `timeout`.
-        if (wait !== undefined) onRateLimited(Math.min(wait, settings.timeout));
+      const verdict = decide?.(state);
+      if (verdict instanceof Promise) {
+        return verdict.then((settled) => {
+          report(state.error, settled);
+          return settled;
+        });
       }
-      return decide?.(state);
+      report(state.error, verdict);
+      return verdict;
     },
   };
 }

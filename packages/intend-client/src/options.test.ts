@@ -147,3 +147,12 @@ describe('hostile values in paths, methods, queries and pages', () => {
     expect(records).toHaveLength(1);
   });
 });
+
+describe('signal look-alikes', () => {
+  it('are refused by name, for a call and for a listing', async () => {
+    const intend = createIntendClient({ ...valid, fetch });
+    const lookAlike = { aborted: false } as unknown as AbortSignal;
+    await expect(intend.clients.get(1, { signal: lookAlike })).rejects.toSatisfy(isConfigurationError);
+    expect(() => intend.clients.list({}, { signal: lookAlike })).toThrow(/`signal`/);
+  });
+});

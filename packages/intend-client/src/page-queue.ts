@@ -66,7 +66,8 @@ export class PageQueue<T> {
   shift(): PendingPage<T> | undefined {
     this.fill();
     // The caller waits for this page whatever the window says: request it, after any pause.
-    if (this.#pending.length === 0 && !this.#closed && this.#next <= this.#last) this.#request(this.#next++);
+    const open = !this.#closed && this.#options.signal?.aborted !== true;
+    if (this.#pending.length === 0 && open && this.#next <= this.#last) this.#request(this.#next++);
     const head = this.#pending.shift();
     if (head !== undefined) this.fill();
     return head;
@@ -77,6 +78,7 @@ export class PageQueue<T> {
     const { window } = this.#options;
     while (
       !this.#closed &&
+      this.#options.signal?.aborted !== true &&
       this.#next <= this.#last &&
       this.#inFlight < window.inFlight &&
       this.#pending.length < window.held &&
@@ -109,7 +111,9 @@ export class PageQueue<T> {
     this.#closed = true;
     clearTimeout(this.#resumeTimer);
     this.#options.signal?.removeEventListener('abort', this.#abortActive);
-    for (const pending of this.#pending.splice(0)) pending.controller.abort();
+    this.#pending.splice(0);
+    // Every page still on its way, the one the caller was waiting for included.
+    for (const controller of this.#active) controller.abort();
   }
 
   #request(number: number): void {
@@ -118,10 +122,17 @@ export class PageQueue<T> {
     this.#active.add(controller);
     this.#inFlight += 1;
     const wait = this.#pausedUntil - this.#options.now();
-    const fetchPage = () => this.#fetchPage(number, controller.signal, this.#events);
-    // Requested during a pause (the caller waits for this page): sent once the wait is over.
-    const fetching =
-      wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait)).then(fetchPage) : fetchPage();
+    const fetchPage = (): Promise<RawPage<T>> => {
+      // A fetcher that throws instead of rejecting still fails only its own page.
+      try {
+        return this.#fetchPage(number, controller.signal, this.#events);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    };
+    // Requested during a pause (the caller waits for this page): sent once the wait is over, or
+    // never, when the listing is cancelled meanwhile.
+    const fetching = wait > 0 ? abortableDelay(wait, controller.signal).then(fetchPage) : fetchPage();
     const result = fetching.then((page) => {
       // A page that may be the last ends the requests past it as soon as it arrives, before its turn.
       if (this.#options.window.received(number, page)) this.endAt(number);
@@ -142,6 +153,7 @@ export class PageQueue<T> {
   }
 
   #pause(waitMs: number): void {
+    if (this.#closed) return;
     const until = this.#options.now() + waitMs;
     if (until <= this.#pausedUntil) return;
     this.#pausedUntil = until;
@@ -152,4 +164,19 @@ export class PageQueue<T> {
       this.fill();
     }, waitMs);
   }
+}
+
+/** Resolves after `milliseconds`, or rejects at once when `signal` fires (and clears its timer). */
+function abortableDelay(milliseconds: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, milliseconds);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
 }

@@ -1,4 +1,5 @@
 import { ConfigurationError, type PageCheckpoint } from '@bridgekit/errors';
+import { checkSignal } from '@bridgekit/http';
 import { checkQuery, type QueryParameters } from './query-parameters.js';
 
 /** What `onPage` receives after each page arrives. */
@@ -115,15 +116,6 @@ export function boundedInteger(
   return value;
 }
 
-function isAbortSignal(value: unknown): value is AbortSignal {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as AbortSignal).aborted === 'boolean' &&
-    typeof (value as AbortSignal).addEventListener === 'function'
-  );
-}
-
 function checkShape(options: PaginateOptions<unknown>): void {
   if (typeof options !== 'object' || options === null) {
     throw new ConfigurationError({
@@ -132,9 +124,7 @@ function checkShape(options: PaginateOptions<unknown>): void {
       received: options,
     });
   }
-  if (options.signal !== undefined && !isAbortSignal(options.signal)) {
-    throw new ConfigurationError({ option: 'signal', expected: 'an AbortSignal', received: options.signal });
-  }
+  checkSignal(options.signal);
   if (options.onPage !== undefined && typeof options.onPage !== 'function') {
     throw new ConfigurationError({ option: 'onPage', expected: 'a function', received: options.onPage });
   }

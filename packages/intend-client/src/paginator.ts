@@ -86,10 +86,11 @@ export class Paginator<T> implements AsyncIterable<T> {
       previousFingerprint: undefined,
     };
     try {
+      // An aborted signal stops the listing before any request, and before every next page.
       for (
-        let head = queue.shift();
+        let head = this.#next(queue, listing);
         head !== undefined;
-        head = queue.shift() ?? this.#extend(queue, listing)
+        head = this.#next(queue, listing, true)
       ) {
         const { page, elapsedMs } = await this.#receive(head, listing.itemsYielded);
         if (page.lastPage !== undefined) listing.lastPage = page.lastPage;
@@ -116,6 +117,20 @@ export class Paginator<T> implements AsyncIterable<T> {
     } finally {
       queue.close();
     }
+  }
+
+  #next(queue: PageQueue<T>, listing: Listing, extend = false): PendingPage<T> | undefined {
+    if (this.#settings.signal?.aborted) throw this.#aborted(listing.nextPage, listing.itemsYielded);
+    return extend ? (queue.shift() ?? this.#extend(queue, listing)) : queue.shift();
+  }
+
+  #aborted(page: number, itemsYielded: number): AbortError {
+    const cause = this.#settings.signal?.reason;
+    return attachCheckpoint(
+      new AbortError('The listing was aborted by the caller', { cause }),
+      { page },
+      itemsYielded,
+    );
   }
 
   /** The last page that can hold the first `items` records from `first` on, if every page is full. */
@@ -149,12 +164,7 @@ export class Paginator<T> implements AsyncIterable<T> {
     itemsYielded: number,
   ): Promise<{ page: RawPage<T>; elapsedMs: number }> {
     const signal = this.#settings.signal;
-    const aborted = () =>
-      attachCheckpoint(
-        new AbortError('The listing was aborted by the caller', { cause: signal?.reason }),
-        { page: head.number },
-        itemsYielded,
-      );
+    const aborted = () => this.#aborted(head.number, itemsYielded);
     if (signal?.aborted) throw aborted();
     try {
       return await head.result;

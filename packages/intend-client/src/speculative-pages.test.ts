@@ -255,3 +255,69 @@ describe('speculative pages when the end is unknown', () => {
     expect(isPaginationError(repeated.error)).toBe(true);
   });
 });
+
+describe('a listing that is cancelled or whose fetcher misbehaves', () => {
+  it('sends nothing when the signal has already fired', async () => {
+    const server = manualServer(500);
+    const controller = new AbortController();
+    controller.abort();
+    const listing = run(new Paginator(server.fetcher, { signal: controller.signal }));
+    await tick();
+    await tick();
+    expect(listing.done).toBe(true);
+    expect((listing.error as { checkpoint?: unknown }).checkpoint).toEqual({ page: 1 });
+    expect(server.requested).toEqual([]);
+  });
+
+  it('cancels the page the caller waits for, and starts no new one, once the signal fires', async () => {
+    const server = manualServer(5000);
+    const controller = new AbortController();
+    const listing = run(new Paginator(server.fetcher, { signal: controller.signal }));
+    for (const page of [1, 2, 3]) await server.answer(page);
+    const before = server.requested.length;
+    controller.abort();
+    await tick();
+    await tick();
+    expect(listing.done).toBe(true);
+    expect(server.inFlight()).toEqual([]);
+    expect(server.requested.length).toBe(before);
+  });
+
+  it('a cancelled listing does not wait out a rate-limit pause', async () => {
+    const server = manualServer(5000);
+    const controller = new AbortController();
+    const listing = run(new Paginator(server.fetcher, { signal: controller.signal, concurrency: 1 }));
+    await server.answer(1);
+    server.events(2)?.rateLimited(60_000);
+    await server.answer(2);
+    controller.abort();
+    for (let round = 0; round < 5 && !listing.done; round += 1) await tick();
+    expect(listing.done).toBe(true);
+  });
+
+  it('a fetcher that throws instead of rejecting fails its page, in order, with no unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const fetcher: PageFetcher<Item> = (page) => {
+        if (page === 2) throw new ServerError({ status: 500, method: 'GET', url: 'https://x.test/' });
+        return Promise.resolve({
+          items: Array.from({ length: 50 }, (_, index) => ({ id: (page - 1) * 50 + index + 1 })),
+          lastPage: undefined,
+          total: undefined,
+          hasNext: undefined,
+        });
+      };
+      const listing = run(new Paginator(fetcher));
+      for (let round = 0; round < 20 && !listing.done; round += 1) await tick();
+      expect(isServerError(listing.error)).toBe(true);
+      expect((listing.error as ServerError).checkpoint).toEqual({ page: 2 });
+      expect(listing.ids).toEqual(range(1, 50));
+      await tick();
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});
