@@ -36,9 +36,10 @@ const cpu = cpus();
 const lines = [
   '# Benchmarks',
   '',
-  'Written by `pnpm bench` (`benchmarks/write-report.ts`); do not edit by hand. Every figure is the',
-  'median of several rounds, with the baseline and the peers run side by side in the same process,',
-  'against servers on 127.0.0.1. Benchmarks report; they never fail a run.',
+  'Written by `pnpm bench` (`benchmarks/write-report.js`); do not edit by hand. Every figure is the',
+  'median of several rounds, with the baseline and the peers run side by side in one run, against',
+  'servers on 127.0.0.1 (the timed ones in a process of their own). Benchmarks report; they never',
+  'fail a run.',
   '',
   `- Machine: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB`,
   `- Node.js ${process.version}, ${process.platform} ${process.arch}`,
