@@ -101,3 +101,11 @@ describe('SecretScrubber, the cases a review found', () => {
     expect(scrubber.scrubError(error).message).toBe('a [REDACTED]');
   });
 });
+
+describe('SecretScrubber and strings that are not well-formed', () => {
+  it('takes a value with a lone surrogate without throwing', () => {
+    const odd = 'abc\ud800def-secret';
+    const scrubber = new SecretScrubber().add(odd).addPair('\ud800-id', odd);
+    expect(scrubber.scrub(`x ${odd}`)).toBe('x [REDACTED]');
+  });
+});

@@ -13,9 +13,18 @@ function formEncode(text: string): string {
   return new URLSearchParams([['', text]]).toString().slice(1);
 }
 
+// A lone surrogate has no URI form (encodeURIComponent throws): such a value has one form less.
+function uriEncode(text: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** The forms a value takes in a text a server echoes or a URL carries, each once. */
 function variantsOf(value: string): string[] {
-  return [...new Set([value, encodeURIComponent(value), formEncode(value), toBase64(value)])];
+  return [...new Set([value, uriEncode(value), formEncode(value), toBase64(value)])];
 }
 
 // Duck-typed rather than `instanceof`, so a Secret from another copy of this package counts too.
