@@ -49,3 +49,18 @@ export function serveInChild(
   config: { kind: 'intend' | 'ingo'; options: unknown },
   cwd?: string,
 ): Promise<ChildServer>;
+/** Records a client's two request-path rows (one at a time, concurrency 200) against raw fetch and ky alone. */
+export function recordRequestPath(options: {
+  /** The row ids' prefix; the rows are `<id>.01` and `<id>.02`. */
+  readonly id: string;
+  /** What is measured, for the titles. */
+  readonly name: string;
+  readonly labels: { readonly raw: string; readonly subject: string };
+  readonly calls: {
+    readonly raw: () => Promise<unknown>;
+    readonly subject: () => Promise<unknown>;
+    readonly ky: () => Promise<unknown>;
+  };
+  /** Added to each row's note. */
+  readonly note?: string;
+}): Promise<void>;

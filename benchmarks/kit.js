@@ -96,3 +96,56 @@ export async function serveInChild(config, sandboxModule) {
       }),
   };
 }
+
+/**
+The two request-path rows every client has: its call against a raw `fetch` and against ky alone
+with the same options, one at a time (time per call, target <= 1.15x) and at concurrency 200
+(throughput, target >= 0.85x). `calls` are `{raw, subject, ky}`; `labels` name them.
+*/
+export async function recordRequestPath({ id, name, labels, calls, note = '' }) {
+  for (const run of Object.values(calls)) await perCall(500, run);
+  const rows = [
+    {
+      suffix: '01',
+      title: `${name} one at a time, time per call`,
+      unit: 'ms',
+      measure: (run) => () => perCall(400, run),
+      rounds: 7,
+      ratioOf: (values) => values.subject / values.raw,
+      ratioMeaning: "of the baseline's time",
+      target: '<= 1.15x',
+      met: (ratio) => ratio <= 1.15,
+    },
+    {
+      suffix: '02',
+      title: `${name} at concurrency 200, 6,000 calls`,
+      unit: 'calls/s',
+      measure: (run) => () => throughput(6000, 200, run),
+      rounds: 5,
+      ratioOf: (values) => values.subject / values.raw,
+      ratioMeaning: "of the baseline's throughput",
+      target: '>= 0.85x',
+      met: (ratio) => ratio >= 0.85,
+    },
+  ];
+  for (const row of rows) {
+    const values = await compareInRounds(
+      row.rounds,
+      Object.fromEntries(Object.entries(calls).map(([key, run]) => [key, row.measure(run)])),
+    );
+    const ratio = row.ratioOf(values);
+    record({
+      id: `${id}.${row.suffix}`,
+      title: row.title,
+      unit: row.unit,
+      subject: { label: labels.subject, value: values.subject },
+      baseline: { label: labels.raw, value: values.raw },
+      peers: [{ label: 'ky alone (same retry and timeout)', value: values.ky }],
+      ratio,
+      ratioMeaning: row.ratioMeaning,
+      target: row.target,
+      met: row.met(ratio),
+      note: `ky alone: ${(values.ky / values.raw).toFixed(2)}x the baseline${note}`,
+    });
+  }
+}

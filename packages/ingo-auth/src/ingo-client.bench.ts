@@ -1,13 +1,6 @@
 import ky from 'ky';
 import { afterAll, test } from 'vitest';
-import {
-  type ChildServer,
-  compareInRounds,
-  perCall,
-  record,
-  serveInChild,
-  throughput,
-} from '../../../benchmarks/kit.js';
+import { type ChildServer, recordRequestPath, serveInChild } from '../../../benchmarks/kit.js';
 import { createIngoClient } from './ingo-client.js';
 import { ingoScopes } from './ingo-environment.js';
 import { allScopes, identityRequest } from './testing/test-helpers.js';
@@ -78,45 +71,10 @@ test('identityScore(): one at a time and at concurrency 200, against raw fetch w
   });
   const ingo = createIngoClient({ tokens, baseUrl: url });
   const score = () => ingo.identityScore(identityRequest);
-  await perCall(500, raw);
-  await perCall(500, score);
-  await perCall(500, kyOnly);
-  const single = await compareInRounds(7, {
-    raw: () => perCall(400, raw),
-    score: () => perCall(400, score),
-    ky: () => perCall(400, kyOnly),
-  });
-  const ratio = (single['score'] ?? 0) / (single['raw'] ?? 1);
-  record({
-    id: 'ingo-auth.01',
-    title: '`identityScore()` one at a time, time per call',
-    unit: 'ms',
-    subject: { label: 'identityScore()', value: single['score'] ?? 0 },
-    baseline: { label: 'raw fetch, cached Bearer token', value: single['raw'] ?? 0 },
-    peers: [{ label: 'ky alone (same retry and timeout)', value: single['ky'] ?? 0 }],
-    ratio,
-    ratioMeaning: "of the baseline's time",
-    target: '<= 1.15x',
-    met: ratio <= 1.15,
-    note: `ky alone: ${((single['ky'] ?? 0) / (single['raw'] ?? 1)).toFixed(2)}x the baseline`,
-  });
-  const loaded = await compareInRounds(5, {
-    raw: () => throughput(6000, 200, raw),
-    score: () => throughput(6000, 200, score),
-    ky: () => throughput(6000, 200, kyOnly),
-  });
-  const loadRatio = (loaded['score'] ?? 0) / (loaded['raw'] ?? 1);
-  record({
-    id: 'ingo-auth.02',
-    title: '`identityScore()` at concurrency 200, 6,000 calls',
-    unit: 'calls/s',
-    subject: { label: 'identityScore()', value: loaded['score'] ?? 0 },
-    baseline: { label: 'raw fetch, cached Bearer token', value: loaded['raw'] ?? 0 },
-    peers: [{ label: 'ky alone (same retry and timeout)', value: loaded['ky'] ?? 0 }],
-    ratio: loadRatio,
-    ratioMeaning: "of the baseline's throughput",
-    target: '>= 0.85x',
-    met: loadRatio >= 0.85,
-    note: `ky alone: ${((loaded['ky'] ?? 0) / (loaded['raw'] ?? 1)).toFixed(2)}x the baseline; ${tokens.stats.tokenRequests} token request(s) in all`,
+  await recordRequestPath({
+    id: 'ingo-auth',
+    name: '`identityScore()`',
+    labels: { raw: 'raw fetch, cached Bearer token', subject: 'identityScore()' },
+    calls: { raw, subject: score, ky: kyOnly },
   });
 });

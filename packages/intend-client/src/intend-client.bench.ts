@@ -7,10 +7,9 @@ import { afterAll, test } from 'vitest';
 import {
   type ChildServer,
   compareInRounds,
-  perCall,
   record,
+  recordRequestPath,
   serveInChild,
-  throughput,
   timed,
 } from '../../../benchmarks/kit.js';
 import { createIntendClient, type IntendClientOptions } from './index.js';
@@ -71,46 +70,11 @@ test('clients.get(): one at a time and at concurrency 200, against raw fetch + c
   // ky alone, with the client's retry and timeout options and the same signing: the floor ky sets.
   const plainKy = ky.create({ timeout: 30_000, retry: 2 });
   const kyOnly = () => plainKy.get(`${baseUrl}/api/clients?client_id=1`, { headers: signedHeaders() }).json();
-  await perCall(500, raw);
-  await perCall(500, get);
-  await perCall(500, kyOnly);
-  const single = await compareInRounds(7, {
-    raw: () => perCall(400, raw),
-    get: () => perCall(400, get),
-    ky: () => perCall(400, kyOnly),
-  });
-  const ratio = (single['get'] ?? 0) / (single['raw'] ?? 1);
-  record({
-    id: 'intend-client.01',
-    title: '`clients.get()` one at a time, time per call',
-    unit: 'ms',
-    subject: { label: 'clients.get()', value: single['get'] ?? 0 },
-    baseline: { label: 'raw fetch + createHmac', value: single['raw'] ?? 0 },
-    peers: [{ label: 'ky alone (same retry and timeout)', value: single['ky'] ?? 0 }],
-    ratio,
-    ratioMeaning: "of the baseline's time",
-    target: '<= 1.15x',
-    met: ratio <= 1.15,
-    note: `ky alone: ${((single['ky'] ?? 0) / (single['raw'] ?? 1)).toFixed(2)}x the baseline`,
-  });
-  const loaded = await compareInRounds(5, {
-    raw: () => throughput(6000, 200, raw),
-    get: () => throughput(6000, 200, get),
-    ky: () => throughput(6000, 200, kyOnly),
-  });
-  const loadRatio = (loaded['get'] ?? 0) / (loaded['raw'] ?? 1);
-  record({
-    id: 'intend-client.02',
-    title: '`clients.get()` at concurrency 200, 6,000 calls',
-    unit: 'calls/s',
-    subject: { label: 'clients.get()', value: loaded['get'] ?? 0 },
-    baseline: { label: 'raw fetch + createHmac', value: loaded['raw'] ?? 0 },
-    peers: [{ label: 'ky alone (same retry and timeout)', value: loaded['ky'] ?? 0 }],
-    ratio: loadRatio,
-    ratioMeaning: "of the baseline's throughput",
-    target: '>= 0.85x',
-    met: loadRatio >= 0.85,
-    note: `ky alone: ${((loaded['ky'] ?? 0) / (loaded['raw'] ?? 1)).toFixed(2)}x the baseline`,
+  await recordRequestPath({
+    id: 'intend-client',
+    name: '`clients.get()`',
+    labels: { raw: 'raw fetch + createHmac', subject: 'clients.get()' },
+    calls: { raw, subject: get, ky: kyOnly },
   });
 });
 
