@@ -2,6 +2,8 @@
 // A benchmark measures and records; it never fails a run for being slow.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 const resultsFolder = join(import.meta.dirname, 'results');
 
@@ -52,16 +54,38 @@ export async function throughput(count, concurrency, run) {
   return (count / milliseconds) * 1000;
 }
 
+/** The garbage collector, exposed on demand (the memory benchmark and `settle` use it). */
+export function garbageCollector() {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc');
+}
+
+/**
+Lets the work a sample left behind finish (its sockets' last events, finalizers, timers' turns)
+and collects the garbage, so that the next sample does not pay for it.
+*/
+export async function settle() {
+  const collect = garbageCollector();
+  await new Promise((resolve) => setImmediate(resolve));
+  collect();
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
 /**
 Runs each contestant once per round, in an order that alternates between rounds, so that neither
-always runs on a warmer or a busier machine; returns each one's median.
+always runs on a warmer or a busier machine; returns each one's median. Every sample starts on a
+settled, collected heap: a contestant that leaves much garbage (ky's per-request objects) would
+otherwise slow whichever one runs after it.
 */
 export async function compareInRounds(rounds, contestants) {
   const names = Object.keys(contestants);
   const samples = Object.fromEntries(names.map((name) => [name, []]));
   for (let round = 0; round < rounds; round += 1) {
     const order = round % 2 === 0 ? names : [...names].reverse();
-    for (const name of order) samples[name]?.push(await contestants[name]());
+    for (const name of order) {
+      await settle();
+      samples[name]?.push(await contestants[name]());
+    }
   }
   return Object.fromEntries(names.map((name) => [name, median(samples[name] ?? [])]));
 }

@@ -1,10 +1,9 @@
+// The built package, as users load it (see vitest.shared.ts).
+import { createIngoClient, createTokenManager, ingoScopes } from '@bridgekit/ingo-auth';
 import ky from 'ky';
 import { afterAll, test } from 'vitest';
 import { type ChildServer, recordRequestPath, serveInChild } from '../../../benchmarks/kit.js';
-import { createIngoClient } from './ingo-client.js';
-import { ingoScopes } from './ingo-environment.js';
 import { allScopes, identityRequest } from './testing/test-helpers.js';
-import { createTokenManager } from './token-manager.js';
 
 // `pnpm bench`: `identityScore()` against the raw fetch a user writes with a token fetched once,
 // against an Ingo sandbox in a process of its own. Medians of several rounds; nothing fails for speed.

@@ -1,12 +1,12 @@
 import { OAuth2Client, OAuth2Fetch } from '@badgateway/oauth2-client';
+// The built package, as users load it (see vitest.shared.ts).
+import { createTokenManager, ingoScopes } from '@bridgekit/ingo-auth';
 import { createIngoSandbox, type IngoSandbox, type RunningSandbox } from '@bridgekit/sandbox';
 import * as openid from 'openid-client';
 import { ClientCredentials } from 'simple-oauth2';
 import { afterAll, test } from 'vitest';
 import { compareInRounds, median, record, timed } from '../../../benchmarks/kit.js';
-import { ingoScopes } from './ingo-environment.js';
 import { allScopes } from './testing/test-helpers.js';
-import { createTokenManager } from './token-manager.js';
 
 // `pnpm bench`: the token manager against the clients a user would pick instead, each against
 // its own Ingo sandbox on 127.0.0.1, side by side. Request counts come from the sandbox.

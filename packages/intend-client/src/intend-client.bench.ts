@@ -1,18 +1,18 @@
 import { createHmac } from 'node:crypto';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+// The built package, as users load it (see vitest.shared.ts).
+import { createIntendClient, type IntendClientOptions } from '@bridgekit/intend-client';
 import got from 'got';
 import ky from 'ky';
 import { afterAll, test } from 'vitest';
 import {
   type ChildServer,
   compareInRounds,
+  garbageCollector,
   record,
   recordRequestPath,
   serveInChild,
   timed,
 } from '../../../benchmarks/kit.js';
-import { createIntendClient, type IntendClientOptions } from './index.js';
 
 // `pnpm bench`: every figure is the median of several rounds, baseline and bridgekit side by side,
 // against an Intend sandbox in a process of its own, on the shape the vendor documents (no
@@ -216,8 +216,7 @@ test('listing 5,000 records at 20 ms a page with Laravel metadata (not what the 
 test('memory: retained heap listing 5,000 against 50,000 records', async () => {
   // Collect before every sample, so the figure is what the listing retains, not garbage waiting
   // for the collector.
-  setFlagsFromString('--expose-gc');
-  const collect = runInNewContext('gc') as () => void;
+  const collect = garbageCollector();
   const peakGrowth = async (clients: number) => {
     const intend = createIntendClient({ baseUrl: await serve({ clients }), apiKey, secretKey });
     collect();
