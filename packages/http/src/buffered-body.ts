@@ -1,5 +1,12 @@
 import { NetworkError } from '@bridgekit/errors';
 
+/** What a body reader needs to know of the request it answers: a `Request` has this shape. */
+export interface RequestContext {
+  readonly method: string;
+  readonly url: string;
+  readonly signal?: AbortSignal | undefined;
+}
+
 /**
 Reads a response body to the end. A body that breaks off becomes a retryable `NetworkError`
 (so a client that reads it inside ky's `fetch` retries it in ky's own loop), except when the
@@ -10,11 +17,11 @@ caller aborted: then the caller's abort is what is thrown, never a retryable fai
 const text = await readBufferedBody(response, request);
 ```
 */
-export async function readBufferedBody(response: Response, request: Request): Promise<string> {
+export async function readBufferedBody(response: Response, request: RequestContext): Promise<string> {
   try {
     return await response.text();
   } catch (cause) {
-    if (request.signal.aborted) throw request.signal.reason ?? cause;
+    if (request.signal?.aborted) throw request.signal.reason ?? cause;
     throw new NetworkError('The response body broke off before it was complete', {
       method: request.method,
       url: request.url,

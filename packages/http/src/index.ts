@@ -1,10 +1,19 @@
-export { bufferedResponse, readBufferedBody } from './buffered-body.js';
+export { bufferedResponse, type RequestContext, readBufferedBody } from './buffered-body.js';
+export {
+  type AnswerContext,
+  type BodyVerdict,
+  type CheckedFetch,
+  createCheckedFetch,
+} from './checked-fetch.js';
+export { type ClientCall, sendCall } from './client-call.js';
 export { type DurationOptionDescription, maxTimerDelay, resolveDuration } from './duration-option.js';
 export { type Fetch, resolveFetch } from './fetch.js';
+export { type AttemptOutcome, type FirstAttempt, sendFirstAttempt } from './first-attempt.js';
+export { type RequestParts, requestContext, requestParts, withHeader } from './request-parts.js';
 export { maxRetryLimit, type RetryVerdict, resolveRetryOptions } from './retry-options.js';
 export { retryAfterStatuses, retryableStatuses } from './retryable-statuses.js';
 export { checkSignal } from './signal-option.js';
-export { checkStringRecord } from './string-record-option.js';
+export { checkHeader, checkHeaders, checkStringRecord } from './string-record-option.js';
 export { type FailedCallContext, toBridgekitError } from './to-bridgekit-error.js';
 export { parseHttpUrl, resolveBaseUrl, type UrlOptionDescription } from './url-option.js';
-export { checkHooks, withUserHooks } from './user-hooks.js';
+export { checkHooks, hasHooks, withUserHooks } from './user-hooks.js';

@@ -4,7 +4,10 @@ import ky, { type ShouldRetryState } from 'ky';
 import { describe, expect, it } from 'vitest';
 import {
   bufferedResponse,
+  checkHeader,
+  checkHeaders,
   checkHooks,
+  checkStringRecord,
   maxTimerDelay,
   parseHttpUrl,
   readBufferedBody,
@@ -202,5 +205,29 @@ describe('retryable statuses and fetch', () => {
         }),
     });
     expect(mapped.message).toContain('mine');
+  });
+});
+
+describe('header options', () => {
+  it('refuse a value a request cannot carry, naming the header and not repeating the value', () => {
+    const error = thrown(() => checkHeaders({ 'x-extra': 'secret\r\nInjected: yes' }));
+    expect(isConfigurationError(error)).toBe(true);
+    expect(error).toMatchObject({ option: 'headers.x-extra' });
+    expect(String(error)).not.toContain('secret');
+    expect(() => checkHeader('user-agent', '\u{1F600}', 'userAgent')).toThrow(/userAgent/);
+  });
+
+  it('refuse what is not a plain object, with a hint for a Headers object', () => {
+    expect(thrown(() => checkHeaders(new AbortController().signal))).toMatchObject({ option: 'headers' });
+    expect(String(thrown(() => checkHeaders(new Headers({ a: 'b' }))))).toContain(
+      'Object.fromEntries(headers)',
+    );
+  });
+
+  it('return a copy of the string-named entries', () => {
+    const given = { a: '1', [Symbol('hidden')]: 'x' };
+    const checked = checkStringRecord(given, 'headers');
+    expect(checked).toEqual({ a: '1' });
+    expect(checked).not.toBe(given);
   });
 });

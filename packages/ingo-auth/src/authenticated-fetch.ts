@@ -1,4 +1,4 @@
-import type { Fetch } from '@bridgekit/http';
+import { type Fetch, requestParts, withHeader } from '@bridgekit/http';
 import type { AccessToken } from './access-token.js';
 import type { TokenSource } from './token-manager.js';
 import type { GetTokenOptions } from './token-manager-options.js';
@@ -51,23 +51,6 @@ function isInsufficientScope(response: Response): boolean {
 }
 
 /**
-What to send, rebuilt from buffered parts: the body is read once (API bodies are small JSON),
-so sending it twice needs no stream tee, and the copy alone carries the token.
-*/
-function withBearer(request: Request, body: ArrayBuffer | undefined, accessToken: string): RequestInit {
-  const headers = new Headers(request.headers);
-  headers.set('authorization', `Bearer ${accessToken}`);
-  return {
-    method: request.method,
-    headers,
-    ...(body === undefined ? {} : { body }),
-    signal: request.signal,
-    redirect: request.redirect,
-    keepalive: request.keepalive,
-  };
-}
-
-/**
 @internal Wraps `fetch` so that each attempt carries a Bearer token for `scope`, taken when the
 attempt starts (a retry after a backoff gets a fresh one). On a 401 it invalidates exactly that
 token (compare-and-swap, so concurrent 401s cause one refresh) and sends the request once more,
@@ -84,21 +67,22 @@ export function authenticatedFetch(
   events: AuthenticationEvents,
 ): Fetch {
   return async (input, init) => {
-    // ky passes its Request and extra init; a new Request per call would copy it for nothing.
-    const request = input instanceof Request ? input : new Request(input, init);
-    const body = request.body === null ? undefined : await request.arrayBuffer();
-    const scoped = scope === undefined ? {} : { scope };
-    const token = await tokenFor(tokens, { signal: request.signal, ...scoped });
-    events.tokenUsed(token);
-    events.request();
-    const response = await fetch(request.url, withBearer(request, body, token.accessToken.reveal()));
+    const { url, init: sent } = await requestParts(input, init);
+    const signal = sent.signal ?? undefined;
+    const options = { ...(signal ? { signal } : {}), ...(scope === undefined ? {} : { scope }) };
+    const sendWith = (token: AccessToken) => {
+      events.tokenUsed(token);
+      events.request();
+      // A copy with the token: the request ky keeps, and so every hook and error, never holds it.
+      return fetch(url, withHeader(sent, 'authorization', `Bearer ${token.accessToken.reveal()}`));
+    };
+    const token = await tokenFor(tokens, options);
+    const response = await sendWith(token);
     if (response.status !== 401 || isInsufficientScope(response)) return response;
     void response.body?.cancel().catch(() => undefined);
     tokens.invalidate(token.accessToken);
-    const fresh = await tokenFor(tokens, { signal: request.signal, ...scoped });
-    events.tokenUsed(fresh);
-    events.request();
+    const fresh = await tokenFor(tokens, options);
     events.authenticationRetry();
-    return fetch(request.url, withBearer(request, body, fresh.accessToken.reveal()));
+    return sendWith(fresh);
   };
 }

@@ -1,5 +1,7 @@
 import { ConfigurationError, SecretScrubber } from '@bridgekit/errors';
 import {
+  checkHeader,
+  checkHeaders,
   checkStringRecord,
   type Fetch,
   resolveDuration,
@@ -82,6 +84,8 @@ export function resolveIngoClientOptions(options: IngoClientOptions): IngoClient
   }
   const apiVersion = optionalString('apiVersion', options.apiVersion) ?? '1';
   const userAgent = optionalString('userAgent', options.userAgent) ?? `bridgekit-ingo-auth/${version}`;
+  checkHeader('apiVersion', apiVersion, 'apiVersion');
+  checkHeader('user-agent', userAgent, 'userAgent');
   const scopes = checkStringRecord(options.scopes, 'scopes');
   const timeout = resolveDuration(options.timeout, { option: 'timeout', fallback: 30_000 });
   return {
@@ -94,7 +98,7 @@ export function resolveIngoClientOptions(options: IngoClientOptions): IngoClient
       accept: 'application/json',
       apiVersion,
       'user-agent': userAgent,
-      ...checkStringRecord(options.headers, 'headers'),
+      ...checkHeaders(options.headers),
     },
     scope: optionalString('scope', options.scope),
     scopes,

@@ -1,7 +1,7 @@
-import { ConfigurationError, describeValue, ResponseFormatError } from '@bridgekit/errors';
-import { checkSignal, toBridgekitError, withUserHooks } from '@bridgekit/http';
-import ky, { type BeforeRetryHook, type KyInstance } from 'ky';
-import { type AuthenticationEvents, authenticatedFetch, isTokenFailure } from './authenticated-fetch.js';
+import { ConfigurationError } from '@bridgekit/errors';
+import { checkSignal, toBridgekitError } from '@bridgekit/http';
+import type { KyInstance } from 'ky';
+import type { AuthenticationEvents } from './authenticated-fetch.js';
 import type {
   CheckMakerScoreRequest,
   CheckMakerScoreResponse,
@@ -12,9 +12,9 @@ import type {
 } from './ingo-api-types.js';
 import { IngoClientCounters } from './ingo-client-counters.js';
 import type { IngoCallOptions, IngoClientOptions, IngoClientStats } from './ingo-client-options.js';
-import { type IngoClientSettings, resolveIngoClientOptions } from './ingo-client-settings.js';
+import { resolveIngoClientOptions } from './ingo-client-settings.js';
 import type { IngoApi, IngoEndpoints } from './ingo-environment.js';
-import { createJsonResponses, type JsonResponses, parseJson } from './json-response-fetch.js';
+import { createIngoSender } from './ingo-sender.js';
 import type { TokenSource } from './token-manager.js';
 
 /** What `createIngoClient` returns. */
@@ -39,39 +39,6 @@ export interface IngoClient {
   readonly tokens: TokenSource;
   /** A snapshot of the counters; see {@link IngoClientStats}. */
   readonly stats: IngoClientStats;
-}
-
-// A second guard, for a `shouldRetry` replaced through `ky.extend()`: a token failure stops here
-// instead of starting another round of token requests.
-const keepTokenFailures: BeforeRetryHook = ({ error }) => {
-  if (isTokenFailure(error)) throw error;
-};
-
-function createInstance(
-  settings: IngoClientSettings,
-  responses: JsonResponses,
-  events: AuthenticationEvents,
-  counters: IngoClientCounters,
-): KyInstance {
-  const { tokens, fetch } = settings;
-  const base = ky.create({
-    timeout: settings.timeout,
-    retry: settings.retry,
-    fetch: responses.wrap(authenticatedFetch(tokens, settings.scope, fetch, events)),
-    headers: settings.headers,
-    hooks: { beforeRetry: [keepTokenFailures, () => counters.retry()] },
-  });
-  return withUserHooks(base, settings.hooks);
-}
-
-/** The body of a helper's answer: what the wrapped fetch parsed, or, when a user hook replaced the response, its own. */
-async function answerOf(response: Response, responses: JsonResponses, url: string): Promise<object> {
-  const where = { method: 'POST', url, status: response.status };
-  const body = responses.bodyOf(response)?.body ?? parseJson(await response.text(), where);
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new ResponseFormatError({ ...where, expected: 'a JSON object', received: describeValue(body) });
-  }
-  return body;
 }
 
 /**
@@ -99,21 +66,7 @@ export function createIngoClient(options: IngoClientOptions): IngoClient {
     authenticationRetry: () => counters.authenticationRetry(),
     tokenUsed: (token) => settings.scrubber.add(token.accessToken),
   };
-  const responses = createJsonResponses();
-  const base = createInstance(settings, responses, events, counters);
-  // One ky instance per scope, so that a helper's token carries the scope its API checks.
-  const instances = new Map<string | undefined, KyInstance>([[settings.scope, base]]);
-  const instanceFor = (api: IngoApi): KyInstance => {
-    const scope = settings.scopes[api] ?? settings.scope;
-    let instance = instances.get(scope);
-    if (!instance) {
-      instance = base.extend({
-        fetch: responses.wrap(authenticatedFetch(tokens, scope, settings.fetch, events)),
-      });
-      instances.set(scope, instance);
-    }
-    return instance;
-  };
+  const sender = createIngoSender(settings, events, counters);
 
   const call = async <T>(api: IngoApi, body: unknown, callOptions?: IngoCallOptions): Promise<T> => {
     counters.call();
@@ -121,12 +74,7 @@ export function createIngoClient(options: IngoClientOptions): IngoClient {
     const signal = callOptions?.signal;
     try {
       checkCall(api, url, body, callOptions);
-      const response = await instanceFor(api)(url, {
-        method: 'post',
-        json: body,
-        ...(signal === undefined ? {} : { signal }),
-      });
-      return (await answerOf(response, responses, url)) as T;
+      return (await sender.post(api, url, body, signal)) as T;
     } catch (error) {
       counters.failure();
       const mapped = toBridgekitError(error, {
@@ -147,7 +95,7 @@ export function createIngoClient(options: IngoClientOptions): IngoClient {
     checkMakerScore: (request, callOptions) =>
       call<CheckMakerScoreResponse>('checkMakerScore', request, callOptions),
     dupexInquiry: (request, callOptions) => call<DupexInquiryResponse>('dupexInquiry', request, callOptions),
-    ky: base,
+    ky: sender.base,
     endpoints,
     tokens,
     get stats(): IngoClientStats {

@@ -1,5 +1,11 @@
 import { createHttpError } from '@bridgekit/errors';
-import { bufferedResponse, type Fetch, readBufferedBody, toBridgekitError } from '@bridgekit/http';
+import {
+  bufferedResponse,
+  type Fetch,
+  readBufferedBody,
+  requestContext,
+  toBridgekitError,
+} from '@bridgekit/http';
 import ky from 'ky';
 import { type ParsedToken, readTokenResponse } from './access-token.js';
 import { tokenRequestInit } from './client-authentication.js';
@@ -44,12 +50,11 @@ timeout or a retryable failure of that attempt.
 */
 function timedFetch(settings: TokenSettings, times: AttemptTimes, onAttempt: () => void): Fetch {
   return async (input, init) => {
-    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
     onAttempt();
     const startedAt = settings.now();
-    const response = await settings.fetch(request);
+    const response = await settings.fetch(input, init);
     const receivedAt = settings.now();
-    const text = await readBufferedBody(response, request);
+    const text = await readBufferedBody(response, requestContext(input, init));
     times.startedAt = startedAt;
     times.receivedAt = receivedAt;
     return bufferedResponse(text, response);

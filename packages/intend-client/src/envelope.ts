@@ -1,4 +1,5 @@
-import { createHttpError, type HttpError, ResponseFormatError } from '@bridgekit/errors';
+import { createHttpError, type HttpError, isHttpError, ResponseFormatError } from '@bridgekit/errors';
+import type { BodyVerdict } from '@bridgekit/http';
 
 /** What is known of the exchange whose body is read. */
 export interface ExchangeContext {
@@ -94,4 +95,20 @@ export function unwrapEnvelope(text: string, context: ExchangeContext): unknown 
     });
   }
   return fields['data'];
+}
+
+/**
+@internal Checks an answer's envelope, for `createCheckedFetch`: its `data`, or, for a failure
+envelope over HTTP 200, the failure status it describes, so that ky's status-based retries apply
+to it within the same `timeout` and retry budget.
+*/
+export function checkEnvelope(text: string, answer: ExchangeContext): BodyVerdict<unknown> {
+  try {
+    return { value: unwrapEnvelope(text, answer) };
+  } catch (error) {
+    if (isHttpError(error) && error.status >= 400 && error.status <= 599) {
+      return { failureStatus: error.status, error };
+    }
+    throw error;
+  }
 }

@@ -1,10 +1,17 @@
 import { parseRetryAfter } from '@bridgekit/errors';
-import { toBridgekitError, withUserHooks } from '@bridgekit/http';
+import {
+  createCheckedFetch,
+  type Fetch,
+  hasHooks,
+  sendCall,
+  toBridgekitError,
+  withUserHooks,
+} from '@bridgekit/http';
 import { type IntendSigner, intendAuth } from '@bridgekit/intend-signer';
 import ky, { isHTTPError, type KyInstance, type RetryOptions } from 'ky';
 import { checkCallOptions, checkRequestTarget, type IntendRequestOptions } from './call-options.js';
-import { intendHttpError, unwrapEnvelope } from './envelope.js';
-import { createEnvelopeFetch, type EnvelopeFetch } from './envelope-fetch.js';
+import { firstAttemptInit } from './direct-attempt.js';
+import { checkEnvelope, intendHttpError } from './envelope.js';
 import type { IntendClientOptions } from './intend-client-options.js';
 import { createUrlBuilder } from './request-url.js';
 import { type ClientSettings, resolveClientOptions } from './resolve-client-options.js';
@@ -16,13 +23,13 @@ export type IntendRequester = <T = unknown>(
   options?: IntendRequestOptions,
 ) => Promise<T>;
 
-function createInstance(settings: ClientSettings, envelope: EnvelopeFetch): KyInstance {
+function createInstance(settings: ClientSettings, fetch: Fetch): KyInstance {
   const sign = intendAuth(settings.signer);
   const instance = ky.create({
     baseUrl: settings.baseUrl,
     timeout: settings.timeout,
     retry: settings.retry,
-    fetch: envelope.fetch,
+    fetch,
     headers: settings.headers,
     hooks: {
       beforeRequest: [sign],
@@ -81,9 +88,13 @@ export function createRequester(options: IntendClientOptions): {
   readonly settings: ClientSettings;
 } {
   const settings = resolveClientOptions(options);
-  const envelope = createEnvelopeFetch(settings.fetch);
-  const instance = createInstance(settings, envelope);
+  // The envelope is checked inside ky's fetch, so that a failure envelope is retried like its status.
+  const envelope = createCheckedFetch(checkEnvelope);
+  const envelopeFetch = envelope.wrap(settings.fetch);
+  const instance = createInstance(settings, envelopeFetch);
   const urlFor = createUrlBuilder(settings.baseUrl);
+  // With hooks of the user's, every request goes through ky, so that they see them all.
+  const direct = !hasHooks(settings.hooks);
   const send = async <T>(
     method: string,
     path: string,
@@ -94,17 +105,24 @@ export function createRequester(options: IntendClientOptions): {
     const call = checkCallOptions(options);
     const where = { method: method.toUpperCase(), url: urlFor(path, call.query) };
     try {
-      const response = await instance(where.url, {
-        method,
-        ...(call.json === undefined ? {} : { json: call.json }),
-        ...(call.signal === undefined ? {} : { signal: call.signal }),
-        ...(onRateLimited === undefined ? {} : { retry: reportingRateLimits(settings, onRateLimited) }),
+      const data = await sendCall({
+        instance,
+        url: where.url,
+        options: {
+          method,
+          ...(call.json === undefined ? {} : { json: call.json }),
+          ...(call.signal === undefined ? {} : { signal: call.signal }),
+          ...(onRateLimited === undefined ? {} : { retry: reportingRateLimits(settings, onRateLimited) }),
+        },
+        answers: envelope,
+        fetch: envelopeFetch,
+        timeout: settings.timeout,
+        firstAttempt: direct
+          ? { fetch: settings.fetch, init: (signal) => firstAttemptInit(settings, where, call.json, signal) }
+          : undefined,
       });
-      const checked = envelope.dataOf(response);
-      if (checked) return checked.data as T;
-      // A user's afterResponse hook replaced the response: read the envelope from it again.
-      const context = { ...where, status: response.status, headers: response.headers };
-      return unwrapEnvelope(await response.text(), context) as T;
+      // The envelope's `data` is what the caller asked for.
+      return data as T;
     } catch (error) {
       throw settings.scrubber.scrubError(
         toBridgekitError(error, {

@@ -1,5 +1,7 @@
 import { ConfigurationError, isBridgekitError, SecretScrubber } from '@bridgekit/errors';
 import {
+  checkHeader,
+  checkHeaders,
   checkStringRecord,
   type Fetch,
   resolveBaseUrl,
@@ -22,6 +24,8 @@ export interface ClientSettings {
   readonly retry: RetryOptions;
   readonly fetch: Fetch;
   readonly headers: Readonly<Record<string, string>>;
+  /** `headers` with lower-case names: what a first attempt sends (see direct-attempt.ts). */
+  readonly lowerCaseHeaders: Readonly<Record<string, string>>;
   readonly paths: IntendPaths;
   readonly hooks: unknown;
   /** The credentials this client knows, scrubbed from every error it throws. */
@@ -103,17 +107,20 @@ export function resolveClientOptions(options: IntendClientOptions): ClientSettin
   const userAgent = options.userAgent ?? `bridgekit-intend-client/${version}`;
   if (typeof userAgent !== 'string')
     throw new ConfigurationError({ option: 'userAgent', expected: 'a string', received: userAgent });
+  checkHeader('user-agent', userAgent, 'userAgent');
+  const headers = {
+    accept: 'application/json',
+    'user-agent': userAgent,
+    ...checkHeaders(options.headers),
+  };
   return {
     baseUrl,
     signer: signerFrom(options),
     timeout,
     retry,
     fetch: resolveFetch(options.fetch),
-    headers: {
-      accept: 'application/json',
-      'user-agent': userAgent,
-      ...checkStringRecord(options.headers, 'headers'),
-    },
+    headers,
+    lowerCaseHeaders: Object.fromEntries(new Headers(headers)),
     paths: pathsFrom(options.paths),
     hooks: options.hooks,
     // A signer given ready-made keeps its key to itself: then only the name patterns apply.

@@ -1,0 +1,132 @@
+import ky, { isHTTPError } from 'ky';
+import { describe, expect, it } from 'vitest';
+import {
+  type BodyVerdict,
+  createCheckedFetch,
+  type Fetch,
+  requestContext,
+  requestParts,
+  sendCall,
+  withHeader,
+} from './index.js';
+
+const url = 'https://api.test/things';
+
+/** Answers `{ok: true, value}` as a value and `{ok: false, status}` as a failure that status describes. */
+function checkBody(text: string): BodyVerdict<unknown> {
+  const body = JSON.parse(text) as { ok: boolean; value?: unknown; status?: number };
+  return body.ok
+    ? { value: body.value }
+    : { failureStatus: body.status ?? 500, error: new Error(`failed with ${body.status}`) };
+}
+
+function counting(...answers: Array<() => Response>) {
+  let calls = 0;
+  const fetch: Fetch = async () => {
+    const answer = answers[Math.min(calls, answers.length - 1)];
+    calls += 1;
+    if (!answer) throw new Error('no answer');
+    return answer();
+  };
+  return { fetch, calls: () => calls };
+}
+
+describe('createCheckedFetch', () => {
+  it('checks a success inside ky and keeps its value for the caller', async () => {
+    const answers = createCheckedFetch(checkBody);
+    const server = counting(() => Response.json({ ok: true, value: [1, 2] }));
+    const response = await ky.get(url, { fetch: answers.wrap(server.fetch) });
+    expect(answers.valueOf(response)).toEqual({ value: [1, 2] });
+    expect(answers.valueOf(new Response('{}'))).toBeUndefined();
+  });
+
+  it('turns a failure the body reports into its status, which ky retries', async () => {
+    const answers = createCheckedFetch(checkBody);
+    const server = counting(
+      () => Response.json({ ok: false, status: 503 }),
+      () => Response.json({ ok: true, value: 'fine' }),
+    );
+    const response = await ky.get(url, {
+      fetch: answers.wrap(server.fetch),
+      retry: { limit: 1, delay: () => 0 },
+    });
+    expect(answers.valueOf(response)?.value).toBe('fine');
+    expect(server.calls()).toBe(2);
+    const failing = counting(() => Response.json({ ok: false, status: 400 }));
+    const error = await ky
+      .get(url, { fetch: answers.wrap(failing.fetch) })
+      .catch((caught: unknown) => caught);
+    expect(isHTTPError(error) && error.response.status).toBe(400);
+  });
+
+  it('checks a first attempt the same way, and re-reads a response made elsewhere', async () => {
+    const answers = createCheckedFetch(checkBody);
+    const request = { method: 'GET', url };
+    expect(await answers.check(Response.json({ ok: true, value: 1 }), request)).toEqual({ value: 1 });
+    const failure = await answers.check(Response.json({ ok: false, status: 429 }), request);
+    expect('response' in failure && failure.response.status).toBe(429);
+    const unread = new Response('nope', { status: 502 });
+    expect(await answers.check(unread, request)).toEqual({ response: unread });
+    expect(await answers.reread(Response.json({ ok: true, value: 2 }), request)).toBe(2);
+    await expect(answers.reread(Response.json({ ok: false, status: 404 }), request)).rejects.toThrow(
+      'failed with 404',
+    );
+  });
+});
+
+describe('sendCall', () => {
+  const call = (fetch: Fetch, direct: boolean) => {
+    const answers = createCheckedFetch(checkBody);
+    const checked = answers.wrap(fetch);
+    return sendCall({
+      instance: ky.create({ fetch: checked, retry: { limit: 2, delay: () => 0 } }),
+      url,
+      options: { method: 'get' },
+      answers,
+      fetch: checked,
+      timeout: 5000,
+      firstAttempt: direct ? { fetch, init: (signal) => ({ method: 'GET', signal }) } : undefined,
+    });
+  };
+
+  it('resolves with the checked value, first attempt or not, and leaves retries to ky', async () => {
+    for (const direct of [true, false]) {
+      const server = counting(
+        () => Response.json({ ok: false, status: 503 }),
+        () => Response.json({ ok: true, value: 'fine' }),
+      );
+      expect(await call(server.fetch, direct)).toBe('fine');
+      expect(server.calls()).toBe(2);
+    }
+  });
+});
+
+describe('request parts', () => {
+  it("read ky's Request once into a URL and an init, and pass a URL and an init through", async () => {
+    const parts = await requestParts(
+      new Request(url, { method: 'POST', body: 'x', headers: { a: '1' } }),
+      undefined,
+    );
+    expect(parts.url).toBe(url);
+    expect(parts.init.method).toBe('POST');
+    expect(new TextDecoder().decode(parts.init.body as ArrayBuffer)).toBe('x');
+    const init = { method: 'PUT', body: 'y' };
+    expect(requestParts(url, init)).toEqual({ url, init });
+    expect(requestContext(url, init)).toEqual({ method: 'PUT', url, signal: undefined });
+  });
+
+  it('set one header on a copy, dropping other spellings of its name', () => {
+    const init = { headers: { Authorization: 'old', accept: 'application/json' } };
+    expect(withHeader(init, 'authorization', 'new').headers).toEqual({
+      accept: 'application/json',
+      authorization: 'new',
+    });
+    expect(init.headers.Authorization).toBe('old');
+    const fromHeaders = withHeader(
+      { headers: new Headers({ Authorization: 'old' }) },
+      'authorization',
+      'new',
+    );
+    expect(new Headers(fromHeaders.headers).get('authorization')).toBe('new');
+  });
+});

@@ -1,0 +1,87 @@
+import { bufferedResponse, type RequestContext, readBufferedBody } from './buffered-body.js';
+import type { Fetch } from './fetch.js';
+import type { AttemptOutcome } from './first-attempt.js';
+import { requestContext } from './request-parts.js';
+
+/** Where an answer came from, for a body check and its messages. */
+export interface AnswerContext {
+  readonly method: string;
+  readonly url: string;
+  readonly status: number;
+  readonly headers: Headers;
+}
+
+/**
+What a body check concluded: the value the caller gets, or the HTTP failure status the body
+describes (an API that reports failures inside a 200 answer), which ky then judges and retries
+like any other, with the error to throw where no retry can follow.
+*/
+export type BodyVerdict<T> =
+  | { readonly value: T }
+  | { readonly failureStatus: number; readonly error: unknown };
+
+/** A client's answers, read and checked once, inside ky's retry loop or on a first attempt. */
+export interface CheckedFetch<T> {
+  /** `baseFetch`, with every successful answer read and checked before ky sees it. */
+  readonly wrap: (baseFetch: Fetch) => Fetch;
+  /** The checked value of a response a wrapped fetch returned; undefined for any other (one a user's hook made). */
+  readonly valueOf: (response: Response) => { readonly value: T } | undefined;
+  /** Checks one answer as a wrapped fetch does: the value, or the failure ky must judge (`sendFirstAttempt`). */
+  readonly check: (response: Response, request: RequestContext) => Promise<AttemptOutcome<T>>;
+  /** The value of an answer no wrapped fetch returned (one a user's hook made); throws what its body reports. */
+  readonly reread: (response: Response, request: RequestContext) => Promise<T>;
+}
+
+/**
+Reads and checks a client's successful answers inside ky's `fetch`, so that a body that breaks off
+is retried like any other network failure, within ky's own timeout and retry budget, and the
+caller gets the checked value, read once and with no clone. `checkBody` throws for a body that is
+no answer at all; a failure it reports (`failureStatus`) becomes that HTTP status.
+
+@example
+```
+const answers = createCheckedFetch((text) => ({value: JSON.parse(text)}));
+const api = ky.create({fetch: answers.wrap(fetch)});
+const response = await api.get('https://api.example.com/items');
+const items = answers.valueOf(response)?.value;
+```
+*/
+export function createCheckedFetch<T>(
+  checkBody: (text: string, answer: AnswerContext) => BodyVerdict<T>,
+): CheckedFetch<T> {
+  const values = new WeakMap<Response, { readonly value: T }>();
+  const read = async (response: Response, request: RequestContext) => {
+    const text = await readBufferedBody(response, request);
+    const answer = {
+      method: request.method,
+      url: request.url,
+      status: response.status,
+      headers: response.headers,
+    };
+    return { text, verdict: checkBody(text, answer) };
+  };
+  const wrap =
+    (baseFetch: Fetch): Fetch =>
+    async (input, init) => {
+      const response = await baseFetch(input, init);
+      if (!response.ok) return response;
+      const { text, verdict } = await read(response, requestContext(input, init));
+      if (!('value' in verdict)) return bufferedResponse(text, response, verdict.failureStatus);
+      const buffered = bufferedResponse(text, response);
+      values.set(buffered, verdict);
+      return buffered;
+    };
+  const check = async (response: Response, request: RequestContext): Promise<AttemptOutcome<T>> => {
+    if (!response.ok) return { response };
+    const { text, verdict } = await read(response, request);
+    return 'value' in verdict
+      ? verdict
+      : { response: bufferedResponse(text, response, verdict.failureStatus) };
+  };
+  const reread = async (response: Response, request: RequestContext): Promise<T> => {
+    const { verdict } = await read(response, request);
+    if ('value' in verdict) return verdict.value;
+    throw verdict.error;
+  };
+  return { wrap, valueOf: (response) => values.get(response), check, reread };
+}
