@@ -38,7 +38,7 @@ one, anything else through the ky instance; resolves with the checked value.
 const items = await sendCall({instance, url, options: {method: 'get'}, answers, fetch, timeout, firstAttempt});
 ```
 */
-export async function sendCall<T>(call: ClientCall<T>): Promise<T> {
+export function sendCall<T>(call: ClientCall<T>): Promise<T> {
   const { url, answers, firstAttempt } = call;
   const method = (call.options.method ?? 'get').toUpperCase();
   const throughKy = async (fetch?: Fetch): Promise<T> => {

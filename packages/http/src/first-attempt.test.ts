@@ -131,12 +131,41 @@ describe('sendFirstAttempt', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('passes an already aborted signal on to the attempt', async () => {
+  it('sends nothing when the signal is aborted already', async () => {
     const reason = new Error('aborted before the call');
-    const { fetch } = scripted((signal) =>
-      Promise.reject(signal?.aborted ? signal.reason : new Error('sent')),
-    );
+    const { fetch, calls } = scripted(() => new Response('never'));
     await expect(call(fetch, { signal: AbortSignal.abort(reason) }).result).rejects.toBe(reason);
+    expect(calls).toHaveLength(0);
+  });
+
+  it("lets the caller's abort cut off a failure's body that ky is still reading", async () => {
+    const controller = new AbortController();
+    const slowBody = (signal: AbortSignal | undefined) => {
+      const body = new ReadableStream({
+        start(stream) {
+          stream.enqueue(new TextEncoder().encode('{"error":'));
+          signal?.addEventListener('abort', () => stream.error(signal.reason));
+        },
+      });
+      return new Response(body, { status: 503 });
+    };
+    const { fetch } = scripted(slowBody);
+    const { result, handOver } = call(fetch, { signal: controller.signal, timeout: 60_000 });
+    await vi.waitFor(() => expect(handOver).toHaveBeenCalled());
+    const reason = new Error('the caller gave up');
+    controller.abort(reason);
+    await expect(result).rejects.toBeDefined();
+  });
+
+  it('leaves no listener on the caller signal, even when fetch never settles', async () => {
+    const controller = new AbortController();
+    const added = vi.spyOn(controller.signal, 'addEventListener');
+    const removed = vi.spyOn(controller.signal, 'removeEventListener');
+    const { fetch } = scripted(() => new Promise<Response>(() => undefined));
+    await call(fetch, { timeout: 20, signal: controller.signal }).result.catch(() => undefined);
+    expect(added).toHaveBeenCalled();
+    const listenersOf = (spy: typeof added) => spy.mock.calls.map(([, listener]) => listener);
+    expect(listenersOf(removed)).toEqual(expect.arrayContaining(listenersOf(added)));
   });
 });
 

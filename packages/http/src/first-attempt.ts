@@ -68,54 +68,35 @@ const data = await sendFirstAttempt({
 ```
 */
 export async function sendFirstAttempt<T>(attempt: FirstAttempt<T>): Promise<T> {
-  let failure: Failure;
+  const controller = new AbortController();
+  const caller = attempt.signal;
+  // Settles the attempt at once on a timeout or an abort, even when `send` ignores its signal, as
+  // ky's own timeout does.
+  let interrupt: ((failure: Failure) => void) | undefined;
+  const forwardAbort = () => {
+    const reason: unknown = caller?.reason ?? new DOMException('The call was aborted', 'AbortError');
+    controller.abort(reason);
+    interrupt?.({ error: reason });
+  };
+  if (caller?.aborted) forwardAbort();
+  else caller?.addEventListener('abort', forwardAbort, { once: true });
+  const timer = setTimeout(() => {
+    controller.abort(new DOMException('The first attempt timed out', 'TimeoutError'));
+    interrupt?.({ timedOut: true });
+  }, attempt.timeout);
   try {
-    const outcome = await bounded(attempt.send, attempt.timeout, attempt.signal);
+    const outcome: AttemptOutcome<T> | Failure = controller.signal.aborted
+      ? { error: controller.signal.reason }
+      : await new Promise((resolve) => {
+          interrupt = resolve;
+          attempt.send(controller.signal).then(resolve, (error: unknown) => resolve({ error }));
+        });
+    // ky times its own reading of a failure's body; the caller's abort still reaches it.
+    clearTimeout(timer);
     if ('value' in outcome) return outcome.value;
-    failure = outcome;
-  } catch (error) {
-    failure = error === timedOut ? { timedOut: true } : { error };
+    return await attempt.handOver(replaying(outcome, attempt.fetch));
+  } finally {
+    clearTimeout(timer);
+    caller?.removeEventListener('abort', forwardAbort);
   }
-  return attempt.handOver(replaying(failure, attempt.fetch));
-}
-
-/** What `bounded` rejects with when the timeout comes first. */
-const timedOut = Symbol('timed out');
-
-/**
-`send` on a signal aborted at `timeout` or by `caller`. It settles at either, even when `send`
-ignores its signal, as ky's own timeout does.
-*/
-function bounded<T>(
-  send: (signal: AbortSignal) => Promise<T>,
-  timeout: number,
-  caller: AbortSignal | undefined,
-): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      controller.abort(new DOMException('The first attempt timed out', 'TimeoutError'));
-      reject(timedOut);
-    }, timeout);
-    const forwardAbort = () => {
-      controller.abort(caller?.reason);
-      reject(caller?.reason);
-    };
-    if (caller?.aborted) forwardAbort();
-    else caller?.addEventListener('abort', forwardAbort, { once: true });
-    const done = () => {
-      clearTimeout(timer);
-      caller?.removeEventListener('abort', forwardAbort);
-    };
-    send(controller.signal).then(
-      (outcome) => {
-        done();
-        resolve(outcome);
-      },
-      (error: unknown) => {
-        done();
-        reject(error);
-      },
-    );
-  });
 }

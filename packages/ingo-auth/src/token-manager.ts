@@ -81,8 +81,11 @@ function checkStore(store: unknown): TokenStore | undefined {
   return store as TokenStore;
 }
 
+/** The options of a call that passed none: shared, so that a cache hit allocates nothing. */
+const noOptions: GetTokenOptions = Object.freeze({});
+
 function checkCall(call: unknown): GetTokenOptions {
-  if (call === undefined) return {};
+  if (call === undefined) return noOptions;
   if (typeof call !== 'object' || call === null) {
     throw new ConfigurationError({
       option: 'options',

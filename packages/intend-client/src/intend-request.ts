@@ -118,7 +118,10 @@ export function createRequester(options: IntendClientOptions): {
         fetch: envelopeFetch,
         timeout: settings.timeout,
         firstAttempt: direct
-          ? { fetch: settings.fetch, init: (signal) => firstAttemptInit(settings, where, call.json, signal) }
+          ? {
+              fetch: settings.fetch,
+              init: (signal) => firstAttemptInit(settings, { method, url: where.url }, call.json, signal),
+            }
           : undefined,
       });
       // The envelope's `data` is what the caller asked for.
