@@ -35,8 +35,8 @@ export function perCall(count: number, run: () => unknown): Promise<number>;
 /** Calls `run` `count` times with at most `concurrency` in flight; returns calls per second. */
 export function throughput(count: number, concurrency: number, run: () => Promise<unknown>): Promise<number>;
 /** The garbage collector, exposed on demand. */
-export function garbageCollector(): () => void;
-/** Lets the work a sample left behind finish, and collects the garbage. */
+export function garbageCollector(): (options?: { type?: 'minor' | 'major' }) => void;
+/** Lets the work a sample left behind finish, and collects its young garbage. */
 export function settle(): Promise<void>;
 /** Runs each contestant once per round, alternating the order; returns each one's median. */
 export function compareInRounds(

@@ -34,14 +34,21 @@ export async function timed(run) {
   return performance.now() - started;
 }
 
-/** Calls `run` `count` times one after another; returns the mean milliseconds per call. */
+/**
+Calls `run` `count` times one after another; returns the mean milliseconds per call. The time
+includes collecting the young garbage the calls left, so each contestant pays for its own.
+*/
 export async function perCall(count, run) {
   const started = performance.now();
   for (let index = 0; index < count; index += 1) await run();
+  garbageCollector()({ type: 'minor' });
   return (performance.now() - started) / count;
 }
 
-/** Calls `run` `count` times with at most `concurrency` in flight; returns calls per second. */
+/**
+Calls `run` `count` times with at most `concurrency` in flight; returns calls per second. The
+time includes collecting the young garbage the calls left, as in `perCall`.
+*/
 export async function throughput(count, concurrency, run) {
   let next = 0;
   const worker = async () => {
@@ -50,32 +57,41 @@ export async function throughput(count, concurrency, run) {
       await run();
     }
   };
-  const milliseconds = await timed(() => Promise.all(Array.from({ length: concurrency }, worker)));
+  const milliseconds = await timed(async () => {
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    garbageCollector()({ type: 'minor' });
+  });
   return (count / milliseconds) * 1000;
 }
 
-/** The garbage collector, exposed on demand (the memory benchmark and `settle` use it). */
+let collector;
+
+/** The garbage collector (`gc({type: 'minor'})` collects the young generation only), exposed once. */
 export function garbageCollector() {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc');
+  if (collector === undefined) {
+    setFlagsFromString('--expose-gc');
+    collector = runInNewContext('gc');
+  }
+  return collector;
 }
 
 /**
 Lets the work a sample left behind finish (its sockets' last events, finalizers, timers' turns)
-and collects the garbage, so that the next sample does not pay for it.
+and collects its young garbage, untimed, so that the next sample does not pay for it. Not a full
+collection: that shrinks the young generation, and the next sample would pay in extra scavenges,
+the more the more it allocates.
 */
 export async function settle() {
-  const collect = garbageCollector();
   await new Promise((resolve) => setImmediate(resolve));
-  collect();
+  garbageCollector()({ type: 'minor' });
   await new Promise((resolve) => setImmediate(resolve));
 }
 
 /**
 Runs each contestant once per round, in an order that alternates between rounds, so that neither
 always runs on a warmer or a busier machine; returns each one's median. Every sample starts on a
-settled, collected heap: a contestant that leaves much garbage (ky's per-request objects) would
-otherwise slow whichever one runs after it.
+settled, collected heap, and pays for its own young garbage (see `perCall`): a contestant that
+leaves much garbage (ky's per-request objects) would otherwise slow whichever one runs after it.
 */
 export async function compareInRounds(rounds, contestants) {
   const names = Object.keys(contestants);
@@ -134,7 +150,7 @@ export async function recordRequestPath({ id, name, labels, calls, note = '' }) 
       title: `${name} one at a time, time per call`,
       unit: 'ms',
       measure: (run) => () => perCall(400, run),
-      rounds: 7,
+      rounds: 9,
       ratioOf: (values) => values.subject / values.raw,
       ratioMeaning: "of the baseline's time",
       target: '<= 1.15x',
@@ -145,7 +161,7 @@ export async function recordRequestPath({ id, name, labels, calls, note = '' }) 
       title: `${name} at concurrency 200, 6,000 calls`,
       unit: 'calls/s',
       measure: (run) => () => throughput(6000, 200, run),
-      rounds: 5,
+      rounds: 7,
       ratioOf: (values) => values.subject / values.raw,
       ratioMeaning: "of the baseline's throughput",
       target: '>= 0.85x',

@@ -5,7 +5,7 @@ import { createIngoSandbox, type IngoSandbox, type RunningSandbox } from '@bridg
 import * as openid from 'openid-client';
 import { ClientCredentials } from 'simple-oauth2';
 import { afterAll, test } from 'vitest';
-import { compareInRounds, median, record, timed } from '../../../benchmarks/kit.js';
+import { compareInRounds, median, perCall, record, timed } from '../../../benchmarks/kit.js';
 import { allScopes } from './testing/test-helpers.js';
 
 // `pnpm bench`: the token manager against the clients a user would pick instead, each against
@@ -99,12 +99,7 @@ test('cached getToken(): calls per second against @badgateway/oauth2-client and 
   await badgateway();
   const map = new Map([['token', token]]);
   const calls = 200_000;
-  const rate = (run: () => unknown) => async () =>
-    (calls /
-      (await timed(async () => {
-        for (let index = 0; index < calls; index += 1) await run();
-      }))) *
-    1000;
+  const rate = (run: () => unknown) => async () => 1000 / (await perCall(calls, run));
   const rates = await compareInRounds(7, {
     bridgekit: rate(bridgekit),
     badgateway: rate(badgateway),
