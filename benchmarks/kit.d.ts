@@ -43,6 +43,13 @@ export function compareInRounds(
   rounds: number,
   contestants: Readonly<Record<string, () => Promise<number>>>,
 ): Promise<Record<string, number>>;
+/** `compareInRounds`, returning every round's sample (in round order). */
+export function sampleInRounds(
+  rounds: number,
+  contestants: Readonly<Record<string, () => Promise<number>>>,
+): Promise<Record<string, number[]>>;
+/** The median over rounds of each round's `a / b`. */
+export function pairedRatio(a: readonly number[], b: readonly number[]): number;
 /** A sandbox served by another process. */
 export interface ChildServer {
   readonly url: string;
