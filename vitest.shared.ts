@@ -13,10 +13,7 @@ export default defineConfig(({ mode }) => ({
     passWithNoTests: false,
     reporters: ['default'],
     // Benchmarks time the built packages as users load them: natively, not through vitest's
-    // module transform, which turns every call across modules into a getter. A request-path
-    // benchmark runs for minutes, hence the long test timeout.
-    ...(mode === 'benchmark'
-      ? { server: { deps: { external: [/\/packages\/[^/]+\/dist\//] } }, testTimeout: 600_000 }
-      : {}),
+    // module transform, which turns every call across modules into a getter.
+    ...(mode === 'benchmark' ? { server: { deps: { external: [/\/packages\/[^/]+\/dist\//] } } } : {}),
   },
 }));

@@ -48,6 +48,8 @@ export function sampleInRounds(
   rounds: number,
   contestants: Readonly<Record<string, () => Promise<number>>>,
 ): Promise<Record<string, number[]>>;
+/** Each contestant's median, from `sampleInRounds`' samples. */
+export function mediansOf(samples: Readonly<Record<string, readonly number[]>>): Record<string, number>;
 /** The median over rounds of each round's `a / b`. */
 export function pairedRatio(a: readonly number[], b: readonly number[]): number;
 /** A sandbox served by another process. */
@@ -75,3 +77,6 @@ export function recordRequestPath(options: {
   /** Added to each row's note. */
   readonly note?: string;
 }): Promise<void>;
+
+/** How long a test running `recordRequestPath` may take, in milliseconds. */
+export const requestPathTimeout: number;

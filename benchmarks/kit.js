@@ -95,6 +95,11 @@ leaves much garbage (ky's per-request objects) would otherwise slow whichever on
 */
 export async function compareInRounds(rounds, contestants) {
   const samples = await sampleInRounds(rounds, contestants);
+  return mediansOf(samples);
+}
+
+/** Each contestant's median, from `sampleInRounds`' samples. */
+export function mediansOf(samples) {
   return Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
 }
 
@@ -151,6 +156,9 @@ export async function serveInChild(config, sandboxModule) {
   };
 }
 
+/** How long a test running `recordRequestPath` may take: its rounds run for a minute or more. */
+export const requestPathTimeout = 600_000;
+
 /**
 The two request-path rows every client has: its call against a raw `fetch` and against ky alone
 with the same options, one at a time (time per call, target <= 1.15x) and at concurrency 200
@@ -185,7 +193,7 @@ export async function recordRequestPath({ id, name, labels, calls, note = '' }) 
       row.rounds,
       Object.fromEntries(Object.entries(calls).map(([key, run]) => [key, row.measure(run)])),
     );
-    const values = Object.fromEntries(Object.entries(samples).map(([key, list]) => [key, median(list)]));
+    const values = mediansOf(samples);
     const ratio = pairedRatio(samples.subject, samples.raw);
     record({
       id: `${id}.${row.suffix}`,

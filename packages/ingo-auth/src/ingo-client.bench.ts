@@ -2,7 +2,12 @@
 import { createIngoClient, createTokenManager, ingoScopes } from '@bridgekit/ingo-auth';
 import ky from 'ky';
 import { afterAll, test } from 'vitest';
-import { type ChildServer, recordRequestPath, serveInChild } from '../../../benchmarks/kit.js';
+import {
+  type ChildServer,
+  recordRequestPath,
+  requestPathTimeout,
+  serveInChild,
+} from '../../../benchmarks/kit.js';
 import { allScopes, identityRequest } from './testing/test-helpers.js';
 
 // `pnpm bench`: `identityScore()` against the raw fetch a user writes with a token fetched once,
@@ -35,45 +40,49 @@ async function rawToken(url: string): Promise<string> {
   return ((await response.json()) as { access_token: string }).access_token;
 }
 
-test('identityScore(): one at a time and at concurrency 200, against raw fetch with a cached Bearer token', async () => {
-  const url = await serve();
-  const accessToken = await rawToken(url);
-  const body = JSON.stringify(identityRequest);
-  const raw = async () => {
-    const response = await fetch(`${url}/identity/score`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${accessToken}`,
-        'content-type': 'application/json',
-        accept: 'application/json',
-        apiVersion: '1',
-      },
-      body,
+test(
+  'identityScore(): one at a time and at concurrency 200, against raw fetch with a cached Bearer token',
+  async () => {
+    const url = await serve();
+    const accessToken = await rawToken(url);
+    const body = JSON.stringify(identityRequest);
+    const raw = async () => {
+      const response = await fetch(`${url}/identity/score`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${accessToken}`,
+          'content-type': 'application/json',
+          accept: 'application/json',
+          apiVersion: '1',
+        },
+        body,
+      });
+      if (!response.ok) throw new Error(`raw call failed with ${response.status}`);
+      return response.json();
+    };
+    // ky alone, with the client's retry and timeout options and the same token: the floor ky sets.
+    const plainKy = ky.create({ timeout: 30_000, retry: { limit: 2, methods: ['post'] } });
+    const kyOnly = () =>
+      plainKy
+        .post(`${url}/identity/score`, {
+          json: identityRequest,
+          headers: { authorization: `Bearer ${accessToken}`, apiVersion: '1' },
+        })
+        .json();
+    const tokens = createTokenManager({
+      tokenUrl: `${url}/connect/token`,
+      clientId: 'demo-client',
+      clientSecret: 'demo-secret',
+      scope: ingoScopes.identityScore,
     });
-    if (!response.ok) throw new Error(`raw call failed with ${response.status}`);
-    return response.json();
-  };
-  // ky alone, with the client's retry and timeout options and the same token: the floor ky sets.
-  const plainKy = ky.create({ timeout: 30_000, retry: { limit: 2, methods: ['post'] } });
-  const kyOnly = () =>
-    plainKy
-      .post(`${url}/identity/score`, {
-        json: identityRequest,
-        headers: { authorization: `Bearer ${accessToken}`, apiVersion: '1' },
-      })
-      .json();
-  const tokens = createTokenManager({
-    tokenUrl: `${url}/connect/token`,
-    clientId: 'demo-client',
-    clientSecret: 'demo-secret',
-    scope: ingoScopes.identityScore,
-  });
-  const ingo = createIngoClient({ tokens, baseUrl: url });
-  const score = () => ingo.identityScore(identityRequest);
-  await recordRequestPath({
-    id: 'ingo-auth',
-    name: '`identityScore()`',
-    labels: { raw: 'raw fetch, cached Bearer token', subject: 'identityScore()' },
-    calls: { raw, subject: score, ky: kyOnly },
-  });
-});
+    const ingo = createIngoClient({ tokens, baseUrl: url });
+    const score = () => ingo.identityScore(identityRequest);
+    await recordRequestPath({
+      id: 'ingo-auth',
+      name: '`identityScore()`',
+      labels: { raw: 'raw fetch, cached Bearer token', subject: 'identityScore()' },
+      calls: { raw, subject: score, ky: kyOnly },
+    });
+  },
+  requestPathTimeout,
+);

@@ -5,7 +5,15 @@ import { createIngoSandbox, type IngoSandbox, type RunningSandbox } from '@bridg
 import * as openid from 'openid-client';
 import { ClientCredentials } from 'simple-oauth2';
 import { afterAll, test } from 'vitest';
-import { median, pairedRatio, perCall, record, sampleInRounds, timed } from '../../../benchmarks/kit.js';
+import {
+  median,
+  mediansOf,
+  pairedRatio,
+  perCall,
+  record,
+  sampleInRounds,
+  timed,
+} from '../../../benchmarks/kit.js';
 import { allScopes } from './testing/test-helpers.js';
 
 // `pnpm bench`: the token manager against the clients a user would pick instead, each against
@@ -105,7 +113,7 @@ test('cached getToken(): calls per second against @badgateway/oauth2-client and 
     badgateway: rate(badgateway),
     map: rate(() => map.get('token')),
   });
-  const rates = Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
+  const rates = mediansOf(samples);
   // Each round's ratio, as the two ran side by side in it.
   const ratio = pairedRatio(samples['bridgekit'] ?? [], samples['badgateway'] ?? []);
   record({

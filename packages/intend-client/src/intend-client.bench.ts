@@ -10,6 +10,7 @@ import {
   garbageCollector,
   record,
   recordRequestPath,
+  requestPathTimeout,
   serveInChild,
   timed,
 } from '../../../benchmarks/kit.js';
@@ -62,21 +63,26 @@ function countingFetch() {
   return { fetch, counts };
 }
 
-test('clients.get(): one at a time and at concurrency 200, against raw fetch + createHmac', async () => {
-  const baseUrl = await serve({ clients: 1 });
-  const intend = createIntendClient({ baseUrl, apiKey, secretKey });
-  const raw = rawGet(`${baseUrl}/api/clients?client_id=1`);
-  const get = () => intend.clients.get(1);
-  // ky alone, with the client's retry and timeout options and the same signing: the floor ky sets.
-  const plainKy = ky.create({ timeout: 30_000, retry: 2 });
-  const kyOnly = () => plainKy.get(`${baseUrl}/api/clients?client_id=1`, { headers: signedHeaders() }).json();
-  await recordRequestPath({
-    id: 'intend-client',
-    name: '`clients.get()`',
-    labels: { raw: 'raw fetch + createHmac', subject: 'clients.get()' },
-    calls: { raw, subject: get, ky: kyOnly },
-  });
-});
+test(
+  'clients.get(): one at a time and at concurrency 200, against raw fetch + createHmac',
+  async () => {
+    const baseUrl = await serve({ clients: 1 });
+    const intend = createIntendClient({ baseUrl, apiKey, secretKey });
+    const raw = rawGet(`${baseUrl}/api/clients?client_id=1`);
+    const get = () => intend.clients.get(1);
+    // ky alone, with the client's retry and timeout options and the same signing: the floor ky sets.
+    const plainKy = ky.create({ timeout: 30_000, retry: 2 });
+    const kyOnly = () =>
+      plainKy.get(`${baseUrl}/api/clients?client_id=1`, { headers: signedHeaders() }).json();
+    await recordRequestPath({
+      id: 'intend-client',
+      name: '`clients.get()`',
+      labels: { raw: 'raw fetch + createHmac', subject: 'clients.get()' },
+      calls: { raw, subject: get, ky: kyOnly },
+    });
+  },
+  requestPathTimeout,
+);
 
 function signedHeaders(): Record<string, string> {
   const timestamp = String(Math.floor(Date.now() / 1000));
