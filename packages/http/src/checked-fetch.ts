@@ -50,22 +50,22 @@ export function createCheckedFetch<T>(
   checkBody: (text: string, answer: AnswerContext) => BodyVerdict<T>,
 ): CheckedFetch<T> {
   const values = new WeakMap<Response, { readonly value: T }>();
-  const read = async (response: Response, request: RequestContext) => {
-    const text = await readBufferedBody(response, request);
-    const answer = {
+  // Not an async helper: the answer to a call that succeeds (nearly all) is read with one await.
+  const verdictOf = (text: string, response: Response, request: RequestContext) =>
+    checkBody(text, {
       method: request.method,
       url: request.url,
       status: response.status,
       headers: response.headers,
-    };
-    return { text, verdict: checkBody(text, answer) };
-  };
+    });
   const wrap =
     (baseFetch: Fetch): Fetch =>
     async (input, init) => {
       const response = await baseFetch(input, init);
       if (!response.ok) return response;
-      const { text, verdict } = await read(response, requestContext(input, init));
+      const request = requestContext(input, init);
+      const text = await readBufferedBody(response, request);
+      const verdict = verdictOf(text, response, request);
       if (!('value' in verdict)) return bufferedResponse(text, response, verdict.failureStatus);
       const buffered = bufferedResponse(text, response);
       values.set(buffered, verdict);
@@ -73,13 +73,14 @@ export function createCheckedFetch<T>(
     };
   const check = async (response: Response, request: RequestContext): Promise<AttemptOutcome<T>> => {
     if (!response.ok) return { response };
-    const { text, verdict } = await read(response, request);
+    const text = await readBufferedBody(response, request);
+    const verdict = verdictOf(text, response, request);
     return 'value' in verdict
       ? verdict
       : { response: bufferedResponse(text, response, verdict.failureStatus) };
   };
   const reread = async (response: Response, request: RequestContext): Promise<T> => {
-    const { verdict } = await read(response, request);
+    const verdict = verdictOf(await readBufferedBody(response, request), response, request);
     if ('value' in verdict) return verdict.value;
     throw verdict.error;
   };

@@ -53,9 +53,10 @@ export function sendCall<T>(call: ClientCall<T>): Promise<T> {
   if (firstAttempt === undefined) return throughKy();
   return sendFirstAttempt({
     send: async (signal) => {
-      const init = await firstAttempt.init(signal);
-      const response = await firstAttempt.fetch(url, init);
-      return answers.check(response, { method, url, signal });
+      const init = firstAttempt.init(signal);
+      // Awaited only when it is a promise: each await is a turn of the event loop's queue.
+      const response = await firstAttempt.fetch(url, init instanceof Promise ? await init : init);
+      return await answers.check(response, { method, url, signal });
     },
     timeout: call.timeout,
     signal: call.options.signal ?? undefined,

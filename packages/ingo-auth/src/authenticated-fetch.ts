@@ -26,15 +26,6 @@ export function isTokenFailure(error: unknown): boolean {
   return typeof error === 'object' && error !== null && tokenFailures.has(error);
 }
 
-async function tokenFor(tokens: TokenSource, options: GetTokenOptions): Promise<AccessToken> {
-  try {
-    return await tokens.getToken(options);
-  } catch (error) {
-    if (typeof error === 'object' && error !== null) tokenFailures.add(error);
-    throw error;
-  }
-}
-
 /**
 Whether a 401 says the token lacks a scope (RFC 6750 section 3.1 wants 403 for that, but not every
 server complies): a fresh token would have the same scopes, so it is not worth one.
@@ -66,23 +57,31 @@ export function authenticatedFetch(
   fetch: Fetch,
   events: AuthenticationEvents,
 ): Fetch {
+  const scopeOnly: GetTokenOptions = scope === undefined ? {} : { scope };
   return async (input, init) => {
-    const { url, init: sent } = await requestParts(input, init);
-    const signal = sent.signal ?? undefined;
-    const options = { ...(signal ? { signal } : {}), ...(scope === undefined ? {} : { scope }) };
-    const sendWith = (token: AccessToken) => {
+    const parts = requestParts(input, init);
+    const { url, init: sent } = parts instanceof Promise ? await parts : parts;
+    const options = sent.signal ? { ...scopeOnly, signal: sent.signal } : scopeOnly;
+    // One loop rather than helpers: a call that succeeds (nearly all) awaits only the token and the response.
+    for (let retried = false; ; retried = true) {
+      let token: AccessToken;
+      try {
+        token = await tokens.getToken(options);
+      } catch (error) {
+        if (typeof error === 'object' && error !== null) tokenFailures.add(error);
+        throw error;
+      }
+      if (retried) events.authenticationRetry();
       events.tokenUsed(token);
       events.request();
       // A copy with the token: the request ky keeps, and so every hook and error, never holds it.
-      return fetch(url, withHeader(sent, 'authorization', `Bearer ${token.accessToken.reveal()}`));
-    };
-    const token = await tokenFor(tokens, options);
-    const response = await sendWith(token);
-    if (response.status !== 401 || isInsufficientScope(response)) return response;
-    void response.body?.cancel().catch(() => undefined);
-    tokens.invalidate(token.accessToken);
-    const fresh = await tokenFor(tokens, options);
-    events.authenticationRetry();
-    return sendWith(fresh);
+      const response = await fetch(
+        url,
+        withHeader(sent, 'authorization', `Bearer ${token.accessToken.reveal()}`),
+      );
+      if (retried || response.status !== 401 || isInsufficientScope(response)) return response;
+      void response.body?.cancel().catch(() => undefined);
+      tokens.invalidate(token.accessToken);
+    }
   };
 }
