@@ -2,6 +2,7 @@ import type { KyInstance, Options } from 'ky';
 import type { CheckedFetch } from './checked-fetch.js';
 import type { Fetch } from './fetch.js';
 import { sendFirstAttempt } from './first-attempt.js';
+import { withRealSignal } from './signal-option.js';
 
 /** One call of a client built on ky with checked answers (see `sendCall`). */
 export interface ClientCall<T> {
@@ -39,6 +40,11 @@ const items = await sendCall({instance, url, options: {method: 'get'}, answers, 
 ```
 */
 export function sendCall<T>(call: ClientCall<T>): Promise<T> {
+  // A look-alike signal (another realm's) is swapped for a real one: ky relies on `AbortSignal.any()`.
+  const given = call.options.signal ?? undefined;
+  if (given !== undefined && !(given instanceof AbortSignal)) {
+    return withRealSignal(given, (signal) => sendCall({ ...call, options: { ...call.options, signal } }));
+  }
   const { url, answers, firstAttempt } = call;
   const method = (call.options.method ?? 'get').toUpperCase();
   const throughKy = async (fetch?: Fetch): Promise<T> => {

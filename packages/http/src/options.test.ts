@@ -19,6 +19,7 @@ import {
   toBridgekitError,
   withUserHooks,
 } from './index.js';
+import { withRealSignal } from './signal-option.js';
 
 function thrown(run: () => unknown): unknown {
   try {
@@ -229,5 +230,32 @@ describe('header options', () => {
     const checked = checkStringRecord(given, 'headers');
     expect(checked).toEqual({ a: '1' });
     expect(checked).not.toBe(given);
+  });
+});
+
+describe('withRealSignal', () => {
+  it('runs on a real signal that follows a look-alike, until the run settles', async () => {
+    const events = new EventTarget();
+    let listeners = 0;
+    const lookAlike = {
+      aborted: false,
+      reason: 'the caller gave up',
+      addEventListener: (type: string, listener: EventListener) => {
+        listeners += 1;
+        events.addEventListener(type, listener);
+      },
+      removeEventListener: (type: string, listener: EventListener) => {
+        listeners -= 1;
+        events.removeEventListener(type, listener);
+      },
+    } as unknown as AbortSignal;
+    const seen = await withRealSignal(lookAlike, async (signal) => {
+      expect(signal).toBeInstanceOf(AbortSignal);
+      events.dispatchEvent(new Event('abort'));
+      return signal;
+    });
+    expect(seen.aborted).toBe(true);
+    expect(seen.reason).toBe('the caller gave up');
+    expect(listeners).toBe(0);
   });
 });

@@ -64,6 +64,25 @@ describe('the first attempt without ky', () => {
     expect(ingo.stats).toMatchObject({ calls: 1, requests: 3, retries: 2, failures: 0 });
   });
 
+  it.each([false, true])(
+    "gets a signal look-alike through ky's retries (every request through ky: %s)",
+    async (throughKy) => {
+      // Shaped like an AbortSignal (another realm's), not one: ky needs `AbortSignal.any()` on it.
+      const events = new EventTarget();
+      const lookAlike = {
+        aborted: false,
+        addEventListener: events.addEventListener.bind(events),
+        removeEventListener: events.removeEventListener.bind(events),
+      } as unknown as AbortSignal;
+      const busy = () => Response.json({ title: 'Busy', status: 503 }, { status: 503 });
+      const { ingo, sent } = setup(throughKy, (index) => (index < 1 ? busy() : undefined));
+      await expect(ingo.identityScore(identityRequest, { signal: lookAlike })).resolves.toHaveProperty(
+        'identity',
+      );
+      expect(sent).toHaveLength(2);
+    },
+  );
+
   it('sends every request through ky when the user gave hooks, so that they see each one', async () => {
     const seen: string[] = [];
     const sandbox = ingoSandbox();
