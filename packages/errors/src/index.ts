@@ -50,6 +50,7 @@ export type { RequestErrorOptions } from './request-error-options.js';
 export { ResponseFormatError, type ResponseFormatErrorOptions } from './response-format-error.js';
 export { isRetryableStatus } from './retryable-status.js';
 export { Secret } from './secret.js';
+export { revealSecretOption } from './secret-option.js';
 export { SecretScrubber } from './secret-scrubber.js';
 export { ServerError } from './server-error.js';
 export { SignatureError, type SignatureErrorOptions, SignatureFailureReason } from './signature-error.js';

@@ -1,4 +1,4 @@
-import { ConfigurationError, Secret, SecretScrubber } from '@bridgekit/errors';
+import { ConfigurationError, revealSecretOption, Secret, SecretScrubber } from '@bridgekit/errors';
 import {
   type Fetch,
   parseHttpUrl,
@@ -86,27 +86,9 @@ function retryFrom(given: unknown, random: () => number): TokenSettings['retry']
   return { maxRetryAfter: backoffLimit, ...retry, methods: ['post'], limit: retry.limit ?? 2, backoffLimit };
 }
 
-// Duck-typed rather than `instanceof`, so a Secret from another copy of @bridgekit/errors works too.
 function secretFrom(value: unknown): Secret {
-  const revealed =
-    typeof value === 'object' && value !== null && typeof (value as Secret).reveal === 'function'
-      ? (value as Secret).reveal()
-      : value;
-  if (typeof revealed !== 'string' || revealed.length === 0) {
-    throw new ConfigurationError({
-      option: 'clientSecret',
-      expected: 'a non-empty string or Secret',
-      received: revealed,
-    });
-  }
-  if (revealed.trim() !== revealed) {
-    throw new ConfigurationError({
-      option: 'clientSecret',
-      expected: 'a secret without leading or trailing whitespace',
-      hint: 'A trailing newline usually comes from a file or an environment variable; trim it where the secret is read.',
-    });
-  }
-  return value instanceof Secret ? value : new Secret(revealed);
+  const text = revealSecretOption(value, 'clientSecret');
+  return value instanceof Secret ? value : new Secret(text);
 }
 
 function checkFunctions(options: TokenManagerOptions): void {

@@ -1,11 +1,10 @@
-import { ConfigurationError, type Secret } from '@bridgekit/errors';
+import { ConfigurationError, revealSecretOption, type Secret } from '@bridgekit/errors';
 import { guardAgainstBrowser } from './browser-guard.js';
 import type { CryptoBackend, HmacFunction } from './crypto-backend.js';
 import { bodyBytes, type SignableBody } from './encoding.js';
 import type { IntendHeaderNames, ResolvedHeaderNames } from './header-names.js';
 import { andThen, type MaybePromise } from './maybe-promise.js';
 import { parseRequestUrl } from './request-url.js';
-import { revealSecretKey } from './secret-key.js';
 import { parseServerDate } from './server-date.js';
 import { resolveSharedOptions, type SharedOptions } from './shared-options.js';
 import type { IntendScheme, IntendSignatureScheme, ResolvedScheme } from './signature-scheme.js';
@@ -161,7 +160,7 @@ class Signer implements IntendSigner {
     this.#backend = backend;
     // The only place the secret is read. The backend imports it (Web Crypto on first use); the
     // signer itself keeps no copy.
-    const secretKey = revealSecretKey(options.secretKey, 'secretKey');
+    const secretKey = revealSecretOption(options.secretKey, 'secretKey');
     this.#hmac = backend.createHmac(secretKey, this.#scheme.algorithm, this.#scheme.encoding);
   }
 

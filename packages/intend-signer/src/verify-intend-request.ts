@@ -1,9 +1,14 @@
-import { ConfigurationError, type Secret, SignatureError, SignatureFailureReason } from '@bridgekit/errors';
+import {
+  ConfigurationError,
+  revealSecretOption,
+  type Secret,
+  SignatureError,
+  SignatureFailureReason,
+} from '@bridgekit/errors';
 import type { CryptoBackend } from './crypto-backend.js';
 import { bodyBytes, type SignableBody } from './encoding.js';
 import type { IntendHeaderNames } from './header-names.js';
 import { parseRequestUrl } from './request-url.js';
-import { revealSecretKey } from './secret-key.js';
 import { resolveSharedOptions } from './shared-options.js';
 import type { IntendSignatureScheme } from './signature-scheme.js';
 import { checkTimestamp } from './timestamp-window.js';
@@ -98,7 +103,7 @@ function secretsFrom(lookup: unknown): string[] {
   if (lookup === undefined || lookup === null) return [];
   const list: readonly unknown[] = Array.isArray(lookup) ? lookup : [lookup];
   return list.map((secret, index) =>
-    revealSecretKey(secret, Array.isArray(lookup) ? `secretFor()[${index}]` : 'secretFor()'),
+    revealSecretOption(secret, Array.isArray(lookup) ? `secretFor()[${index}]` : 'secretFor()'),
   );
 }
 

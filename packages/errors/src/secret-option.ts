@@ -1,0 +1,35 @@
+import { ConfigurationError } from './configuration-error.js';
+import type { Secret } from './secret.js';
+
+function isSecretLike(value: unknown): value is Secret {
+  // Duck-typed rather than `instanceof`, so that a Secret from another copy of this package works.
+  return (
+    typeof value === 'object' && value !== null && typeof (value as Partial<Secret>).reveal === 'function'
+  );
+}
+
+/**
+Checks a secret option (a secret key, a client secret) given as a string or a `Secret`, and
+returns its text. Throws a `ConfigurationError` naming `option` when it is not a non-empty string
+or has whitespace around it; the error describes the value by kind and length only.
+
+@example
+```
+import {revealSecretOption, Secret} from '@bridgekit/errors';
+
+const secretKey = new Secret(revealSecretOption(options.secretKey, 'secretKey'));
+```
+*/
+export function revealSecretOption(value: unknown, option: string): string {
+  const text = isSecretLike(value) ? value.reveal() : value;
+  if (typeof text === 'string' && text.length > 0 && text.trim() === text) return text;
+  throw new ConfigurationError({
+    option,
+    expected: 'a non-empty string (or Secret) without surrounding whitespace',
+    received: text,
+    hint:
+      typeof text === 'string' && text.trim() !== text
+        ? 'A trailing newline from a file or an environment variable is the usual cause; trim it where the secret is read.'
+        : undefined,
+  });
+}
