@@ -21,12 +21,19 @@ export class TokenManagerCounters {
     invalidations: 0,
   };
 
-  /** A `getToken()` call; `outcome` says whether the cache answered it or it waited. */
-  call(outcome: 'hit' | 'wait' | 'wait-on-refresh'): void {
+  /** Cache hits, apart from `#counts` so that a hit costs one increment; `snapshot()` adds them in. */
+  #hits = 0;
+
+  /** A `getToken()` call the cache answered. */
+  hit(): void {
+    this.#hits += 1;
+  }
+
+  /** A `getToken()` call that waited for a token; `onRefresh` when one was obtained before. */
+  wait(onRefresh: boolean): void {
     this.#counts.calls += 1;
-    if (outcome === 'hit') this.#counts.cacheHits += 1;
-    else this.#counts.waits += 1;
-    if (outcome === 'wait-on-refresh') this.#counts.waitsOnRefresh += 1;
+    this.#counts.waits += 1;
+    if (onRefresh) this.#counts.waitsOnRefresh += 1;
   }
 
   /** A `getToken()` call refused before it started (bad options, an aborted signal). */
@@ -63,6 +70,7 @@ export class TokenManagerCounters {
   }
 
   snapshot(): TokenManagerStats {
-    return Object.freeze({ ...this.#counts });
+    const counts = this.#counts;
+    return Object.freeze({ ...counts, calls: counts.calls + this.#hits, cacheHits: this.#hits });
   }
 }

@@ -101,6 +101,17 @@ describe('cache, single flight and refresh ahead', () => {
     expect(tokens.stats.cacheHits).toBe(1);
   });
 
+  it('counts every call and hit, whichever path answers it', async () => {
+    const sandbox = ingoSandbox();
+    const tokens = managerFor(sandbox, createClock());
+    await tokens.getToken();
+    await tokens.getToken();
+    await tokens.getToken({ scope: ingoScopes.identityScore });
+    await tokens.getAuthorizationHeader();
+    await expect(tokens.getToken({ scope: 42 as never })).rejects.toBeInstanceOf(ConfigurationError);
+    expect(tokens.stats).toMatchObject({ calls: 5, cacheHits: 3, waits: 1, tokenRequests: 1 });
+  });
+
   it('serves the cached token until the refresh point, then refreshes in the background', async () => {
     const sandbox = ingoSandbox({ tokenTtlSeconds: 100 });
     const clock = createClock();

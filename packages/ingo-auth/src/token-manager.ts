@@ -81,6 +81,24 @@ function checkStore(store: unknown): TokenStore | undefined {
   return store as TokenStore;
 }
 
+/** Drops the token `text` from every slot that holds it, and from the store; whether any did. */
+function dropEverywhere(
+  text: string,
+  slots: TokenSlots,
+  store: StoreCoordination,
+  counters: TokenManagerCounters,
+): boolean {
+  let dropped = false;
+  for (const slot of slots.values()) {
+    const token = slot.drop(text);
+    if (token === undefined) continue;
+    store.forget(slot, token);
+    counters.invalidation();
+    dropped = true;
+  }
+  return dropped;
+}
+
 /** The options of a call that passed none: shared, so that a cache hit allocates nothing. */
 const noOptions: GetTokenOptions = Object.freeze({});
 
@@ -129,10 +147,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     checkStore(options.store) ?? createMemoryTokenStore({ now: settings.now }),
     settings,
     counters,
-    {
-      shared: options.store !== undefined,
-      onStoreError: options.onStoreError,
-    },
+    { shared: options.store !== undefined, onStoreError: options.onStoreError },
   );
   const refresher = new TokenRefresher(settings, store, counters, options);
   const slots = new TokenSlots(settings);
@@ -143,24 +158,30 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     if (current !== undefined && call.forceRefresh !== true) {
       const time = settings.now();
       if (time < current.refreshAt) {
-        counters.call('hit');
+        counters.hit();
         // Another process may have replaced this token (its invalidate(), its refresh): look, behind the caller.
         if (store.checksStore && slot.flight === undefined) store.checkWhenDue(slot, time);
         return current.ready;
       }
       if (time < current.token.expiresAt) {
         // Stale-while-refresh: this caller gets the still-valid token now; one request replaces it.
-        counters.call('hit');
+        counters.hit();
         if (slot.flight === undefined) refresher.start(slot, true);
         return current.ready;
       }
       slot.current = undefined;
     }
-    counters.call(slot.obtainedBefore ? 'wait-on-refresh' : 'wait');
+    counters.wait(slot.obtainedBefore);
     return untilAborted(slot.flight ?? refresher.start(slot, false), call.signal, 'getToken()');
   };
 
   const getToken = (options?: GetTokenOptions): Promise<AccessToken> => {
+    // The usual call (no options, a fresh token) first: a hit should cost little more than its clock read.
+    const fresh = options === undefined && !store.checksStore ? defaultSlot.current : undefined;
+    if (fresh !== undefined && settings.now() < fresh.refreshAt) {
+      counters.hit();
+      return fresh.ready;
+    }
     let call: GetTokenOptions;
     try {
       call = checkCall(options);
@@ -181,18 +202,8 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       const token = await getToken(call);
       return `${token.tokenType} ${token.accessToken.reveal()}`;
     },
-    invalidate(accessToken: string | Secret | AccessToken): boolean {
-      const text = tokenText(accessToken);
-      let dropped = false;
-      for (const slot of slots.values()) {
-        const token = slot.drop(text);
-        if (token === undefined) continue;
-        store.forget(slot, token);
-        counters.invalidation();
-        dropped = true;
-      }
-      return dropped;
-    },
+    invalidate: (accessToken: string | Secret | AccessToken): boolean =>
+      dropEverywhere(tokenText(accessToken), slots, store, counters),
     get stats(): TokenManagerStats {
       return counters.snapshot();
     },
