@@ -1,6 +1,6 @@
 import { OAuth2Client, OAuth2Fetch } from '@badgateway/oauth2-client';
 // The built package, as users load it (see vitest.shared.ts).
-import { createTokenManager, ingoScopes } from '@bridgekit/ingo-auth';
+import { createTokenManager, ingoScopes, type TokenManager } from '@bridgekit/ingo-auth';
 import { createIngoSandbox, type IngoSandbox, type RunningSandbox } from '@bridgekit/sandbox';
 import * as openid from 'openid-client';
 import { ClientCredentials } from 'simple-oauth2';
@@ -31,18 +31,23 @@ async function sandbox(options: Partial<Parameters<typeof createIngoSandbox>[0]>
   return { server: server as IngoSandbox, url: listening.url };
 }
 
+function bridgekitTokens(url: string): TokenManager {
+  return createTokenManager({ tokenUrl: `${url}/connect/token`, clientId, clientSecret, scope });
+}
+
+function badgatewayTokens(url: string): OAuth2Fetch {
+  const client = new OAuth2Client({ server: url, tokenEndpoint: '/connect/token', clientId, clientSecret });
+  return new OAuth2Fetch({ client, getNewToken: () => client.clientCredentials({ scope: [scope] }) });
+}
+
 /** Each contestant: a function that returns a token source for a fresh sandbox URL. */
 const contestants = {
   bridgekit: (url: string) => {
-    const tokens = createTokenManager({ tokenUrl: `${url}/connect/token`, clientId, clientSecret, scope });
+    const tokens = bridgekitTokens(url);
     return () => tokens.getToken();
   },
   '@badgateway/oauth2-client': (url: string) => {
-    const client = new OAuth2Client({ server: url, tokenEndpoint: '/connect/token', clientId, clientSecret });
-    const wrapper = new OAuth2Fetch({
-      client,
-      getNewToken: () => client.clientCredentials({ scope: [scope] }),
-    });
+    const wrapper = badgatewayTokens(url);
     return () => wrapper.getToken();
   },
   'simple-oauth2': (url: string) => {
@@ -101,10 +106,18 @@ test('cold concurrent getToken(): token requests made, against the peers', async
 
 test('cached getToken(): calls per second against @badgateway/oauth2-client and Map.get', async () => {
   const { url } = await sandbox();
-  const bridgekit = contestants.bridgekit(url);
-  const badgateway = contestants['@badgateway/oauth2-client'](url);
+  // A service calls getToken() from call sites that serve its one manager. The call sites in
+  // `contestants` also served the cold tests' managers, so this row gets its own, for both clients
+  // alike (a method on a prototype gains nothing from it; a closure does, as a call site that saw
+  // one manager's getToken is compiled for that manager); the note gives the shared call site too.
+  const tokens = bridgekitTokens(url);
+  const wrapper = badgatewayTokens(url);
+  const bridgekit = () => tokens.getToken();
+  const badgateway = () => wrapper.getToken();
+  const sharedCallSite = contestants.bridgekit(url);
   const token = await bridgekit();
   await badgateway();
+  await sharedCallSite();
   const map = new Map([['token', token]]);
   // The floor a cached token cannot go below: one clock read (is it still fresh?) and the await.
   const ready = Promise.resolve(token);
@@ -114,12 +127,14 @@ test('cached getToken(): calls per second against @badgateway/oauth2-client and 
   const samples = await sampleInRounds(31, {
     bridgekit: rate(bridgekit),
     badgateway: rate(badgateway),
+    sharedCallSite: rate(sharedCallSite),
     map: rate(() => map.get('token')),
     clockRead: rate(clockRead),
   });
   const rates = mediansOf(samples);
   // Each round's ratio, as the two ran side by side in it.
-  const ratio = pairedRatio(samples['bridgekit'] ?? [], samples['badgateway'] ?? []);
+  const ratioTo = (name: string, other: string) => pairedRatio(samples[name] ?? [], samples[other] ?? []);
+  const ratio = ratioTo('bridgekit', 'badgateway');
   record({
     id: 'ingo-auth.05',
     title: 'cached `await getToken()`',
@@ -127,6 +142,10 @@ test('cached getToken(): calls per second against @badgateway/oauth2-client and 
     subject: { label: 'bridgekit', value: rates['bridgekit'] ?? 0 },
     baseline: { label: '@badgateway/oauth2-client OAuth2Fetch.getToken()', value: rates['badgateway'] ?? 0 },
     peers: [
+      {
+        label: 'bridgekit, on a call site that also served other managers',
+        value: rates['sharedCallSite'] ?? 0,
+      },
       { label: 'await Map.get', value: rates['map'] ?? 0 },
       { label: 'Date.now() and await of a resolved promise', value: rates['clockRead'] ?? 0 },
     ],
@@ -134,7 +153,7 @@ test('cached getToken(): calls per second against @badgateway/oauth2-client and 
     ratioMeaning: "of @badgateway's rate",
     target: '>= 1x @badgateway',
     met: ratio >= 1,
-    note: `${pairedRatio(samples['bridgekit'] ?? [], samples['clockRead'] ?? []).toFixed(2)}x the rate of one clock read and an await, which both must pay; ratios are medians of each of 31 rounds' own ratio`,
+    note: `${ratioTo('bridgekit', 'clockRead').toFixed(2)}x the rate of one clock read and an await, which both must pay; on a call site that also served the cold tests' managers, ${ratioTo('sharedCallSite', 'badgateway').toFixed(2)}x @badgateway; ratios are medians of each of 31 rounds' own ratio`,
   });
 });
 
