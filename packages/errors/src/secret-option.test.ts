@@ -33,6 +33,27 @@ describe('revealSecretOption', () => {
     expect(String(error)).toContain('a non-empty string (or Secret)');
   });
 
+  it('refuses a Secret-like value whose reveal() throws, without the thrown message', () => {
+    const throwing = {
+      reveal: () => {
+        throw new Error('cannot read key-value');
+      },
+    };
+    const throwingGetter = Object.defineProperty({}, 'reveal', {
+      get: () => {
+        throw new Error('cannot read key-value');
+      },
+    });
+    for (const value of [throwing, throwingGetter]) {
+      const error = refusal(value);
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect(error).toMatchObject({ option: 'clientSecret' });
+      expect(String(error)).toContain('reveal() threw');
+      expect(JSON.stringify(error)).not.toContain('key-value');
+      expect((error as Error).cause).toBeUndefined();
+    }
+  });
+
   it('refuses surrounding whitespace with a hint, and never shows the value', () => {
     for (const value of ['key-value\n', new Secret(' key-value')]) {
       const error = refusal(value);

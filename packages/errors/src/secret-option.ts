@@ -10,8 +10,9 @@ function isSecretLike(value: unknown): value is Secret {
 
 /**
 Checks a secret option (a secret key, a client secret) given as a string or a `Secret`, and
-returns its text. Throws a `ConfigurationError` naming `option` when it is not a non-empty string
-or has whitespace around it; the error describes the value by kind and length only.
+returns its text. Throws a `ConfigurationError` naming `option` when it is not a non-empty string,
+has whitespace around it, or its `reveal()` throws; the error describes the value by kind and
+length only.
 
 @example
 ```
@@ -21,11 +22,18 @@ const secretKey = new Secret(revealSecretOption(options.secretKey, 'secretKey'))
 ```
 */
 export function revealSecretOption(value: unknown, option: string): string {
-  const text = isSecretLike(value) ? value.reveal() : value;
+  const expected = 'a non-empty string (or Secret) without surrounding whitespace';
+  let text: unknown;
+  try {
+    text = isSecretLike(value) ? value.reveal() : value;
+  } catch {
+    // Not the thrown error itself, nor as the cause: its message may hold the secret.
+    throw new ConfigurationError({ option, expected, hint: 'Its reveal() threw.' });
+  }
   if (typeof text === 'string' && text.length > 0 && text.trim() === text) return text;
   throw new ConfigurationError({
     option,
-    expected: 'a non-empty string (or Secret) without surrounding whitespace',
+    expected,
     received: text,
     hint:
       typeof text === 'string' && text.trim() !== text
