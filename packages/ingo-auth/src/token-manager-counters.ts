@@ -9,6 +9,7 @@ happened through a method, and `snapshot()` is the only way out.
 export class TokenManagerCounters {
   readonly #counts: Counts = {
     calls: 0,
+    // Counted in #hits; kept here so that the snapshot's keys keep their order.
     cacheHits: 0,
     waits: 0,
     waitsOnRefresh: 0,

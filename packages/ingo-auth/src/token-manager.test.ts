@@ -112,6 +112,29 @@ describe('cache, single flight and refresh ahead', () => {
     expect(tokens.stats).toMatchObject({ calls: 5, cacheHits: 3, waits: 1, tokenRequests: 1 });
   });
 
+  it('reads the clock once per call that finds a token, fresh or due for a refresh', async () => {
+    const sandbox = ingoSandbox({ tokenTtlSeconds: 100 });
+    const clock = createClock();
+    let reads = 0;
+    const now = () => {
+      reads += 1;
+      return clock.now();
+    };
+    const tokens = managerFor(sandbox, clock, { now });
+    await tokens.getToken();
+    const readsOf = (call: () => Promise<unknown>) => {
+      const before = reads;
+      void call();
+      return reads - before;
+    };
+    expect([readsOf(() => tokens.getToken()), readsOf(() => tokens.getToken({}))]).toEqual([1, 1]);
+    clock.advance(90_000);
+    // Due for a refresh: the first call starts it; while it is in flight, each call reads once.
+    const refreshed = tokens.getToken();
+    expect([readsOf(() => tokens.getToken()), readsOf(() => tokens.getToken({}))]).toEqual([1, 1]);
+    await refreshed;
+  });
+
   it('serves the cached token until the refresh point, then refreshes in the background', async () => {
     const sandbox = ingoSandbox({ tokenTtlSeconds: 100 });
     const clock = createClock();

@@ -153,10 +153,11 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   const slots = new TokenSlots(settings);
   const defaultSlot = slots.for(settings.scope);
 
-  const fromSlot = (slot: TokenSlot, call: GetTokenOptions): Promise<AccessToken> => {
+  /** `time`: the clock, when the caller has read it already. */
+  const fromSlot = (slot: TokenSlot, call: GetTokenOptions, time?: number): Promise<AccessToken> => {
     const current = slot.current;
     if (current !== undefined && call.forceRefresh !== true) {
-      const time = settings.now();
+      time ??= settings.now();
       if (time < current.refreshAt) {
         counters.hit();
         // Another process may have replaced this token (its invalidate(), its refresh): look, behind the caller.
@@ -176,11 +177,16 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
   };
 
   const getToken = (options?: GetTokenOptions): Promise<AccessToken> => {
-    // The usual call (no options, a fresh token) first: a hit should cost little more than its clock read.
-    const fresh = options === undefined && !store.checksStore ? defaultSlot.current : undefined;
-    if (fresh !== undefined && settings.now() < fresh.refreshAt) {
-      counters.hit();
-      return fresh.ready;
+    // A call without options that the cache answers skips the checks: a hit should cost little
+    // more than its clock read. Anything else about the token is fromSlot's, with that reading.
+    const held = options === undefined && !store.checksStore ? defaultSlot.current : undefined;
+    if (held !== undefined) {
+      const time = settings.now();
+      if (time < held.refreshAt) {
+        counters.hit();
+        return held.ready;
+      }
+      return fromSlot(defaultSlot, noOptions, time);
     }
     let call: GetTokenOptions;
     try {
