@@ -166,16 +166,23 @@ describe('token manager against the sandbox over loopback', () => {
     expect(maker.scope).toBe(ingoScopes.checkMakerScore);
   });
 
-  it('refreshes early enough for slow token requests: 3 s tokens, 300 ms latency, 50 callers, no waits', async () => {
-    // refreshAhead is 300 ms here (10% of 3 s), as long as a token request takes; jitter 0 is its worst draw.
+  it('refreshes early enough for slow token requests: 5 s tokens, 1.5 s latency, 50 callers, no waits', async () => {
+    // refreshAhead (1 s) is shorter than a token request (1.5 s): only counting the request's own
+    // time in starts the refresh early enough. The second of margin this leaves is what a loaded
+    // machine may stall for without a waiter; jitter 0 is its worst draw.
     const slow = ingoSandbox({
-      tokenTtlSeconds: 3,
-      faults: { routes: { '/connect/token': { latency: 300 } } },
+      tokenTtlSeconds: 5,
+      faults: { routes: { '/connect/token': { latency: 1500 } } },
     });
     const server = await slow.listen();
     try {
-      const tokens = manager({ tokenUrl: `${server.url}/connect/token`, now: Date.now, refreshJitter: 0 });
-      const end = performance.now() + 5000;
+      const tokens = manager({
+        tokenUrl: `${server.url}/connect/token`,
+        now: Date.now,
+        refreshAhead: 1000,
+        refreshJitter: 0,
+      });
+      const end = performance.now() + 6000;
       await Promise.all(
         Array.from({ length: 50 }, async () => {
           while (performance.now() < end) {
