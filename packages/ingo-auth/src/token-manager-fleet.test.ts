@@ -29,15 +29,16 @@ describe('locks in a shared store', () => {
 
   it('renews the lock while a slow token request with retries outlives it, so no one takes over', async () => {
     const { store, refused } = lockRefusals();
-    // Three attempts of 150 ms (two 503s, then a token) outlive the 220 ms lock.
+    // Three attempts of 450 ms (two 503s, then a token) outlive the 620 ms lock by more than a
+    // waiter's longest poll, and a renewal every 207 ms leaves 400 ms for a loaded machine's stalls.
     const { fetch, requests } = recordingFetch(async (_request, index) => {
       if (index === 0) await refused;
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      await new Promise((resolve) => setTimeout(resolve, 450));
       return index < 2
         ? tokenJson({}, 503)
         : tokenJson({ access_token: 'slow', expires_in: 3600, token_type: 'Bearer' });
     });
-    const options = { store, fetch, timeout: 200, storeTimeout: 20 };
+    const options = { store, fetch, timeout: 600, storeTimeout: 20 };
     const sandbox = ingoSandbox();
     const [a, b] = await Promise.all([
       managerFor(sandbox, createClock(), options).getToken(),
