@@ -1,7 +1,8 @@
 // The README step: every ```ts block of the root README and of every workspace package's README is
 // type-checked, each as a module of its own, against the packed packages installed with npm in an
 // empty project (not the workspace sources), with strict and exactOptionalPropertyTypes and no lib
-// check skipped. A block relies only on what it imports or declares itself (`declare const`).
+// check skipped. A block relies only on what it imports or declares itself (`declare const`); a
+// library it imports that no package brings (a Redis client) is installed at the version tested with.
 // Then each public package's types are compiled alone, with only its own dependencies installed:
 // a package whose declarations import something it does not depend on (ky, say) fails there.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,6 +34,44 @@ export function typescriptBlocks(readme) {
       } else block?.lines.push(text);
     });
   return blocks;
+}
+
+/** The versions the workspace tests with: every manifest's devDependencies, by name. */
+function testedVersions() {
+  const manifests = [
+    JSON.parse(readFileSync(join(root, 'package.json'))),
+    ...workspacePackages().map((entry) => entry.manifest),
+  ];
+  const versions = new Map();
+  for (const manifest of manifests)
+    for (const [name, version] of Object.entries(manifest.devDependencies ?? {}))
+      if (!/^(npm|workspace):/.test(version)) versions.set(name, version);
+  return versions;
+}
+
+/**
+What the blocks import that no packed package brings (a Redis client a README connects), as
+`name@version` at the version the workspace tests with: a block compiles against the real thing.
+*/
+function thirdPartyImports(blocks, packed) {
+  const brought = new Set(
+    packed.flatMap(({ name, manifest }) => [name, ...Object.keys(manifest.dependencies ?? {})]),
+  );
+  const imported = new Set();
+  for (const { code } of blocks)
+    for (const [, specifier] of code.matchAll(/^import\b[^'"]*['"]([^'"./][^'"]*)['"]/gm)) {
+      const name = specifier
+        .split('/')
+        .slice(0, specifier.startsWith('@') ? 2 : 1)
+        .join('/');
+      if (!specifier.startsWith('node:') && !brought.has(name)) imported.add(name);
+    }
+  const versions = testedVersions();
+  return [...imported].map((name) => {
+    if (!versions.has(name))
+      throw new Error(`a README block imports ${name}, which no workspace package tests with`);
+    return `${name}@${versions.get(name)}`;
+  });
 }
 
 /** tsc's `examples/3.ts(4,7): error ...` as `packages/x/README.md:27:7: error ...`. */
@@ -75,7 +114,11 @@ try {
   const packed = packPublicPackages(join(work, 'tarballs'));
   const project = join(work, 'project');
   createProject(project);
-  npmInstall(project, [...packed.map((entry) => entry.tarball), typesNode]);
+  npmInstall(project, [
+    ...packed.map((entry) => entry.tarball),
+    typesNode,
+    ...thirdPartyImports(blocks, packed),
+  ]);
   const examples = examplesJob(project, blocks);
   const alone = alonePackageJobs(work, packed);
   // Two compilers at a time: each checks @types/node and the DOM lib in full (no skipLibCheck).
