@@ -132,6 +132,29 @@ describe('hostile values in paths, methods, queries and pages', () => {
     expect(() => intend.clients.list({ clientType: {} as never })).toThrow(/query\.client_type/);
   });
 
+  it('a get() without a usable id is refused by name, before any request: none lists records instead', async () => {
+    const before = requests;
+    const odd: unknown[] = [undefined, null, '', ' 7', -1, 0, 1.5, Number.NaN, true, {}];
+    for (const id of odd) {
+      for (const get of [intend.clients.get, intend.products.get, intend.categories.get]) {
+        await expect(get(id as never)).rejects.toMatchObject({ name: 'ConfigurationError', option: 'id' });
+      }
+      await expect(intend.sales.get(id as never)).rejects.toMatchObject({ option: 'saleId' });
+      // An optional id may be left out: undefined is the one value it takes that an id does not.
+      if (id === undefined) continue;
+      await expect(intend.sales.get(1, { clientId: id as never })).rejects.toMatchObject({
+        option: 'query.clientId',
+      });
+    }
+    await expect(intend.categories.get(1, { parentCategoryId: '' })).rejects.toMatchObject({
+      option: 'query.parentCategoryId',
+    });
+    expect(requests).toBe(before);
+    await intend.clients.get('C-16');
+    await intend.sales.get(3, { clientId: 16 });
+    expect(requests).toBe(before + 2);
+  });
+
   it('a method or path that is not a string is a ConfigurationError', async () => {
     await expect(intend.request(undefined as never, '/api/clients')).rejects.toSatisfy(isConfigurationError);
     await expect(intend.request('GET', null as never)).rejects.toSatisfy(isConfigurationError);

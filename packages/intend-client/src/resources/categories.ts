@@ -3,6 +3,7 @@ import type { IntendPaths } from '../intend-client-options.js';
 import type { IntendRequester } from '../intend-request.js';
 import type { IntendCategoryRecord } from '../records.js';
 import { objectArgument } from './object-argument.js';
+import { optionalRecordId, recordId } from './record-id.js';
 
 /** Optional filters of Query Categories. */
 export interface CategoryQuery {
@@ -29,9 +30,12 @@ export function categoriesResource(request: IntendRequester, paths: IntendPaths)
         ...options,
         // The vendor's parameter name is misspelled; sending it as documented is what works.
         query: {
-          category_id: id,
+          category_id: recordId('id', id),
           category_type: objectArgument('query', query).categoryType,
-          parent_caegory_id: objectArgument('query', query).parentCategoryId,
+          parent_caegory_id: optionalRecordId(
+            'query.parentCategoryId',
+            objectArgument('query', query).parentCategoryId,
+          ),
         },
       }),
   };

@@ -5,6 +5,7 @@ import type { PaginateOptions } from '../paginate-options.js';
 import type { Paginator } from '../paginator.js';
 import type { IntendClientInput, IntendClientRecord } from '../records.js';
 import { objectArgument } from './object-argument.js';
+import { recordId } from './record-id.js';
 
 /** Filters of Query Clients. */
 export interface ClientListQuery {
@@ -40,8 +41,11 @@ export function clientsResource(
         query: { client_type: clientType, department, ...listing.query },
       });
     },
-    get: (id, options = {}) =>
-      request<IntendClientRecord>('GET', paths.clients, { ...options, query: { client_id: id } }),
+    get: async (id, options = {}) =>
+      request<IntendClientRecord>('GET', paths.clients, {
+        ...options,
+        query: { client_id: recordId('id', id) },
+      }),
     create: (input, options = {}) =>
       request<IntendClientRecord>('POST', paths.createClient, { ...options, json: input }),
   };

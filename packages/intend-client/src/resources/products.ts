@@ -5,6 +5,7 @@ import type { PaginateOptions } from '../paginate-options.js';
 import type { Paginator } from '../paginator.js';
 import type { IntendProductRecord } from '../records.js';
 import { objectArgument } from './object-argument.js';
+import { recordId } from './record-id.js';
 
 /** Filters of Query Products. */
 export interface ProductListQuery {
@@ -37,7 +38,10 @@ export function productsResource(
         query: { category_id: categoryId, ...listing.query },
       });
     },
-    get: (id, options = {}) =>
-      request<IntendProductRecord>('GET', paths.products, { ...options, query: { product_id: id } }),
+    get: async (id, options = {}) =>
+      request<IntendProductRecord>('GET', paths.products, {
+        ...options,
+        query: { product_id: recordId('id', id) },
+      }),
   };
 }

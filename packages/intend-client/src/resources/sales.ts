@@ -3,6 +3,7 @@ import type { IntendPaths } from '../intend-client-options.js';
 import type { IntendRequester } from '../intend-request.js';
 import type { IntendSaleInput, IntendSaleRecord } from '../records.js';
 import { objectArgument } from './object-argument.js';
+import { optionalRecordId, recordId } from './record-id.js';
 
 /** `intend.sales`. */
 export interface SalesResource {
@@ -21,7 +22,10 @@ export function salesResource(request: IntendRequester, paths: IntendPaths): Sal
     get: async (saleId, query, options) =>
       request<IntendSaleRecord>('GET', paths.sale, {
         ...options,
-        query: { sale_id: saleId, client_id: objectArgument('query', query).clientId },
+        query: {
+          sale_id: recordId('saleId', saleId),
+          client_id: optionalRecordId('query.clientId', objectArgument('query', query).clientId),
+        },
       }),
     create: (input, options = {}) =>
       request<IntendSaleRecord>('POST', paths.createSale, { ...options, json: input }),
