@@ -1,4 +1,4 @@
-import { ConfigurationError, type Secret } from '@bridgekit/errors';
+import { ConfigurationError, revealSecretOption, type Secret } from '@bridgekit/errors';
 import type { RedisClientLike } from './redis-client.js';
 
 /** Options of `createRedisTokenStore`. */
@@ -38,19 +38,17 @@ const minimumKeyLength = 32;
 
 function encryptionKeyFrom(value: unknown): string | undefined {
   if (value === undefined) return undefined;
-  // Duck-typed rather than `instanceof`, so that a Secret from another copy of @bridgekit/errors works.
-  const revealed =
-    typeof value === 'object' && value !== null && typeof (value as Secret).reveal === 'function'
-      ? (value as Secret).reveal()
-      : value;
-  if (typeof revealed !== 'string' || revealed.length < minimumKeyLength) {
-    throw new ConfigurationError({
-      option: 'encryptionKey',
-      expected: `a string or Secret of at least ${minimumKeyLength} characters`,
-      hint: 'Generate one with `openssl rand -base64 33`; every instance sharing the store needs the same key.',
-    });
-  }
-  return revealed;
+  // An empty key is most often an unset environment variable: say so, rather than only "non-empty".
+  const key = value === '' ? '' : revealSecretOption(value, 'encryptionKey');
+  if (key.length >= minimumKeyLength) return key;
+  throw new ConfigurationError({
+    option: 'encryptionKey',
+    expected: `a string or Secret of at least ${minimumKeyLength} characters`,
+    received: key,
+    hint:
+      'Generate one with `openssl rand -base64 33`; every instance sharing the store needs the same key. ' +
+      'Leave encryptionKey out to store tokens in the clear.',
+  });
 }
 
 /** @internal Checks the options; messages name the option and never repeat a key. */

@@ -68,6 +68,9 @@ describe('createRedisTokenStore', () => {
       [{ redis, encryptionKey: 'too short to be a key' }, 'encryptionKey'],
       [{ redis, encryptionKey: new Secret('short secret') }, 'encryptionKey'],
       [{ redis, encryptionKey: 42 }, 'encryptionKey'],
+      [{ redis, encryptionKey: ' '.repeat(40) }, 'encryptionKey'],
+      [{ redis, encryptionKey: `${'k'.repeat(40)}\n` }, 'encryptionKey'],
+      [{ redis, encryptionKey: '' }, 'encryptionKey'],
       [{ redis, keyPrefix: 7 }, 'keyPrefix'],
     ];
     for (const [options, option] of cases) {
@@ -82,6 +85,10 @@ describe('createRedisTokenStore', () => {
       expect(String((caught as Error).message)).not.toMatch(/too short|short secret/);
     }
     expect(() => createRedisTokenStore({ redis, encryptionKey: new Secret('s'.repeat(32)) })).not.toThrow();
+    // An unset environment variable (`?? ''`) is told apart from a short key, and how to go without one.
+    expect(() => createRedisTokenStore({ redis, encryptionKey: '' })).toThrow(
+      /at least 32 characters, received an empty string\. .*Leave encryptionKey out to store tokens in the clear\./,
+    );
   });
 
   it('fails at once while the client says it is reconnecting, instead of queueing', async () => {
