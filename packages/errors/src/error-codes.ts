@@ -27,6 +27,8 @@ export const ErrorCode = {
   Signature: 'BRIDGEKIT_SIGNATURE_ERROR',
   Configuration: 'BRIDGEKIT_CONFIGURATION_ERROR',
   Pagination: 'BRIDGEKIT_PAGINATION_ERROR',
+  Redirect: 'BRIDGEKIT_REDIRECT_ERROR',
+  ResponseTooLarge: 'BRIDGEKIT_RESPONSE_TOO_LARGE_ERROR',
 } as const;
 
 /** One of the {@link ErrorCode} values. */
@@ -40,4 +42,5 @@ export type HttpErrorCode =
   | typeof ErrorCode.NotFound
   | typeof ErrorCode.RateLimit
   | typeof ErrorCode.Server
-  | typeof ErrorCode.OAuth;
+  | typeof ErrorCode.OAuth
+  | typeof ErrorCode.Redirect;

@@ -9,7 +9,9 @@ import type { OAuthError } from './oauth-error.js';
 import type { PaginationError } from './pagination-error.js';
 import type { PermissionError } from './permission-error.js';
 import type { RateLimitError } from './rate-limit-error.js';
+import type { RedirectError } from './redirect-error.js';
 import type { ResponseFormatError } from './response-format-error.js';
+import type { ResponseTooLargeError } from './response-too-large-error.js';
 import type { ServerError } from './server-error.js';
 import type { SignatureError } from './signature-error.js';
 import type { TimeoutError } from './timeout-error.js';
@@ -52,3 +54,7 @@ export const isSignatureError: ErrorGuard<SignatureError> = guard('SignatureErro
 export const isConfigurationError: ErrorGuard<ConfigurationError> = guard('ConfigurationError');
 /** Whether `value` is a {@link PaginationError}. */
 export const isPaginationError: ErrorGuard<PaginationError> = guard('PaginationError');
+/** Whether `value` is a {@link RedirectError} (a 3xx that was not followed). */
+export const isRedirectError: ErrorGuard<RedirectError> = guard('RedirectError');
+/** Whether `value` is a {@link ResponseTooLargeError}. */
+export const isResponseTooLargeError: ErrorGuard<ResponseTooLargeError> = guard('ResponseTooLargeError');

@@ -14,6 +14,8 @@ import {
   isHttpError,
   isOAuthError,
   isRateLimitError,
+  isRedirectError,
+  isResponseTooLargeError,
   isServerError,
   NetworkError,
   NotFoundError,
@@ -22,7 +24,9 @@ import {
   PermissionError,
   parseRetryAfter,
   RateLimitError,
+  RedirectError,
   ResponseFormatError,
+  ResponseTooLargeError,
   ServerError,
   SignatureError,
   TimeoutError,
@@ -77,6 +81,12 @@ const constructions: Array<[string, () => BridgekitError]> = [
         cause: new ServerError({ status: 503, method: 'GET', url, details: body }),
       }),
   ],
+  ['RedirectError', () => new RedirectError({ status: 307, method: 'POST', url, location: url })],
+  [
+    'ResponseTooLargeError',
+    () =>
+      new ResponseTooLargeError({ limit: 1024, option: 'maxResponseBytes', status: 200, method: 'GET', url }),
+  ],
   ['createHttpError', () => createHttpError({ status: 401, method: 'GET', url, body })],
 ];
 
@@ -102,6 +112,50 @@ describe('every error class', () => {
     expect(error).toBeInstanceOf(Error);
     expect(BridgekitError.isInstance(error)).toBe(true);
     expect(error.toJSON()).toMatchObject({ name: error.name, code: error.code, message: error.message });
+  });
+});
+
+describe('hostile-server errors', () => {
+  it('RedirectError is a final HttpError naming the status, the target origin and why', () => {
+    const error = new RedirectError({
+      status: 308,
+      method: 'post',
+      url: 'https://auth.ingo.money/connect/token',
+      location: `https://evil.test:8443/collect?client_secret=${secret}`,
+    });
+    expect(isRedirectError(error) && isHttpError(error)).toBe(true);
+    expect(error.code).toBe(ErrorCode.Redirect);
+    expect(error.retryable).toBe(false);
+    expect(error.message).toContain('POST https://auth.ingo.money/connect/token failed with status 308');
+    expect(error.message).toContain('redirected it to https://evil.test:8443');
+    expect(error.message).toContain('nothing was sent there');
+    expect(error.location).toMatch(/^https:\/\/evil\.test:8443\/collect\?client_secret=/);
+    expect(error.toJSON()).toMatchObject({ status: 308, location: error.location });
+    const nowhere = new RedirectError({ status: 0, method: 'GET', url: 'https://x.test', location: null });
+    expect(nowhere.location).toBeUndefined();
+    expect(nowhere.message).toContain('redirected it elsewhere');
+    expect(
+      new RedirectError({ status: 302, method: 'GET', url: 'https://x.test/a', location: '/b' }).location,
+    ).toBe('https://x.test/b');
+  });
+
+  it('ResponseTooLargeError names the limit and the option, or says the limit is fixed', () => {
+    const error = new ResponseTooLargeError({
+      limit: 16 * 1024 * 1024,
+      option: 'maxResponseBytes',
+      method: 'get',
+      url: 'https://x.test/a',
+    });
+    expect(isResponseTooLargeError(error)).toBe(true);
+    expect(error.code).toBe(ErrorCode.ResponseTooLarge);
+    expect(error.retryable).toBe(false);
+    expect(error.message).toBe(
+      'The response to GET https://x.test/a exceeded 16 MiB and was not read further; raise `maxResponseBytes` if the API really sends answers this large',
+    );
+    const fixed = new ResponseTooLargeError({ limit: 65_536 });
+    expect(fixed.message).toContain('exceeded 64 KiB');
+    expect(fixed.message).toContain('fixed limit');
+    expect(new ResponseTooLargeError({ limit: 1000 }).message).toContain('1000 bytes');
   });
 });
 

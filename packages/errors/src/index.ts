@@ -24,7 +24,9 @@ export {
   isPaginationError,
   isPermissionError,
   isRateLimitError,
+  isRedirectError,
   isResponseFormatError,
+  isResponseTooLargeError,
   isServerError,
   isSignatureError,
   isTimeoutError,
@@ -46,8 +48,13 @@ export {
   redactText,
   redactUrl,
 } from './redact.js';
+export { RedirectError, type RedirectErrorOptions } from './redirect-error.js';
 export type { RequestErrorOptions } from './request-error-options.js';
 export { ResponseFormatError, type ResponseFormatErrorOptions } from './response-format-error.js';
+export {
+  ResponseTooLargeError,
+  type ResponseTooLargeErrorOptions,
+} from './response-too-large-error.js';
 export { isRetryableStatus } from './retryable-status.js';
 export { Secret } from './secret.js';
 export { revealSecretOption } from './secret-option.js';
