@@ -1,6 +1,6 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { Fault } from './faults.js';
-import { truncatedResponse } from './truncated-response.js';
+import { endlessResponse, truncatedResponse } from './spoiled-response.js';
 
 /** @internal Marks a dropped connection for the in-process `fetch`, which has no socket to destroy. */
 export const droppedHeader = 'x-bridgekit-sandbox-dropped';
@@ -30,6 +30,10 @@ export async function answerFault(
       return new Response(null, { status: 599, headers: { [droppedHeader]: '1' } });
     case 'malformed-json':
       return new Response(malformedJson, { status: 200, headers: { 'content-type': 'application/json' } });
+    case 'endless-body':
+      return endlessResponse(fault.encoding);
+    case 'redirect':
+      return new Response(null, { status: fault.status, headers: { location: fault.location } });
     case 'truncated-body': {
       const response = await next();
       return truncatedResponse(response, await response.arrayBuffer(), env?.outgoing);

@@ -45,7 +45,17 @@ export type Fault =
   | { readonly kind: 'status'; readonly status: number; readonly retryAfterSeconds?: number }
   | { readonly kind: 'drop' }
   | { readonly kind: 'malformed-json' }
-  | { readonly kind: 'truncated-body' };
+  | { readonly kind: 'truncated-body' }
+  /**
+  A redirect to `location` (absolute, or relative to the request), as a moved host or a hostile
+  proxy would answer; a client must not follow it with its credentials.
+  */
+  | { readonly kind: 'redirect'; readonly status: 301 | 302 | 303 | 307 | 308; readonly location: string }
+  /**
+  A 200 whose JSON body never ends (gzip-encoded with `encoding: 'gzip'`), produced only as fast as
+  the client reads it: a client must stop at its byte limit.
+  */
+  | { readonly kind: 'endless-body'; readonly encoding?: 'gzip' | undefined };
 
 /**
 A fault queued for the next matching requests, for tests that need a failure at an exact point

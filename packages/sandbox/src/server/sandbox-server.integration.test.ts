@@ -56,6 +56,34 @@ describe('shared sandbox server over loopback', () => {
     expect(sandbox.stats.faults).toMatchObject({ 'truncated-body': 1, 'malformed-json': 1 });
   });
 
+  it('answers with a redirect it does not itself follow', async () => {
+    sandbox.injectFault({
+      kind: 'redirect',
+      status: 307,
+      location: 'http://127.0.0.1:9/elsewhere',
+      route: '/items',
+    });
+    const redirected = await fetch(`${running.url}/items`, { redirect: 'manual' });
+    expect(redirected.status).toBe(307);
+    expect(redirected.headers.get('location')).toBe('http://127.0.0.1:9/elsewhere');
+    expect(sandbox.stats.faults).toMatchObject({ redirect: 1 });
+    expect((await fetch(`${running.url}/items`)).status).toBe(200);
+  });
+
+  it('streams an endless body, plain or gzip, only as fast as it is read', async () => {
+    for (const encoding of [undefined, 'gzip'] as const) {
+      sandbox.injectFault({ kind: 'endless-body', encoding, route: '/items' });
+      const response = await fetch(`${running.url}/items`);
+      expect(response.headers.get('content-encoding')).toBe(encoding ?? null);
+      const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+      let size = 0;
+      while (size < 1024 * 1024) size += (await reader.read()).value?.byteLength ?? 0;
+      await reader.cancel();
+    }
+    expect(sandbox.stats.faults).toMatchObject({ 'endless-body': 2 });
+    expect((await fetch(`${running.url}/items`)).status).toBe(200);
+  });
+
   it('in-process fetch behaves the same', async () => {
     sandbox.injectFault({ kind: 'drop', times: 1, after: 1 });
     expect((await sandbox.fetch('http://sandbox.test/items')).status).toBe(200);

@@ -11,7 +11,7 @@ export interface SandboxStats {
   readonly requests: number;
   /** Per route: `'GET /api/clients'` -> counts. */
   readonly routes: Readonly<Record<string, RouteStats>>;
-  /** Injected faults by kind (`'status'`, `'drop'`, `'malformed-json'`, `'truncated-body'`). */
+  /** Injected faults by kind (`'status'`, `'drop'`, `'malformed-json'`, `'truncated-body'`, `'redirect'`). */
   readonly faults: Readonly<Record<string, number>>;
   /** Requests for one route (`'GET /api/clients'` or just the path, all methods). */
   count(route: string, status?: number | 'dropped'): number;

@@ -39,3 +39,25 @@ export function truncatedResponse(
   else headers.delete('content-length');
   return new Response(stream, { status: response.status, headers });
 }
+
+/**
+@internal A 200 whose JSON body never ends: an opening, then spaces for as long as the client reads
+(a pull stream, so nothing is produced ahead of the reader); gzip-encoded when asked, so that a
+few kilobytes on the wire inflate without end.
+*/
+export function endlessResponse(encoding: 'gzip' | undefined): Response {
+  const encoder = new TextEncoder();
+  const chunk = encoder.encode(' '.repeat(64 * 1024));
+  let opened = false;
+  // BufferSource, as CompressionStream's writable side is typed.
+  const body = new ReadableStream<BufferSource>({
+    pull(controller) {
+      controller.enqueue(opened ? chunk : encoder.encode('{"status": 200, "response": true, "data": '));
+      opened = true;
+    },
+  });
+  const headers = new Headers({ 'content-type': 'application/json' });
+  if (encoding === undefined) return new Response(body, { status: 200, headers });
+  headers.set('content-encoding', 'gzip');
+  return new Response(body.pipeThrough(new CompressionStream('gzip')), { status: 200, headers });
+}
