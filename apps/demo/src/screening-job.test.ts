@@ -7,7 +7,7 @@ const credentials = { apiKey: 'screening-key', secretKey: 'screening-secret-key-
 
 function screen(scoreIdentity: ScoreIdentity, clients = 3) {
   const sandbox = createIntendSandbox({ ...credentials, clients });
-  const intend = createIntendClient({ baseUrl: 'http://intend.test', ...credentials, fetch: sandbox.fetch });
+  const intend = createIntendClient({ baseUrl: 'https://intend.test', ...credentials, fetch: sandbox.fetch });
   return runScreening({
     intend,
     scoreIdentity,
@@ -50,7 +50,7 @@ describe('runScreening stops', () => {
     const sandbox = createIntendSandbox({ ...credentials, clients: 200 });
     sandbox.injectFault({ kind: 'status', status: 503, route: 'GET /api/clients', after: 2, times: 50 });
     const intend = createIntendClient({
-      baseUrl: 'http://intend.test',
+      baseUrl: 'https://intend.test',
       ...credentials,
       fetch: sandbox.fetch,
       retry: { limit: 1 },

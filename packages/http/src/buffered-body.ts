@@ -1,4 +1,4 @@
-import { NetworkError } from '@bridgekit/errors';
+import { NetworkError, ResponseTooLargeError } from '@bridgekit/errors';
 
 /** What a body reader needs to know of the request it answers: a `Request` has this shape. */
 export interface RequestContext {
@@ -7,20 +7,75 @@ export interface RequestContext {
   readonly signal?: AbortSignal | undefined;
 }
 
+/** The most a body may hold, in bytes after decompression, and the option that sets it. */
+export interface BodyLimit {
+  /**
+  The limit in bytes.
+  @example 16_777_216
+  */
+  readonly bytes: number;
+  /**
+  The option that sets it, for the error's message; undefined for a fixed limit.
+  @example 'maxResponseBytes'
+  */
+  readonly option?: string | undefined;
+}
+
+function tooLarge(response: Response, request: RequestContext, limit: BodyLimit): ResponseTooLargeError {
+  return new ResponseTooLargeError({
+    limit: limit.bytes,
+    option: limit.option,
+    status: response.status,
+    method: request.method,
+    url: request.url,
+  });
+}
+
+// Chunk by chunk rather than `response.text()`: an endless body must stop at the limit, and the
+// platform counts the bytes after decompression, which is what memory holds.
+async function readWithin(response: Response, request: RequestContext, limit: BodyLimit): Promise<string> {
+  const declared = response.headers.get('content-length');
+  if (declared !== null && !response.headers.has('content-encoding') && Number(declared) > limit.bytes) {
+    void response.body?.cancel().catch(() => undefined);
+    throw tooLarge(response, request, limit);
+  }
+  if (response.body === null) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > limit.bytes) {
+      void reader.cancel().catch(() => undefined);
+      throw tooLarge(response, request, limit);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
 /**
-Reads a response body to the end. A body that breaks off becomes a retryable `NetworkError`
-(so a client that reads it inside ky's `fetch` retries it in ky's own loop), except when the
-caller aborted: then the caller's abort is what is thrown, never a retryable failure.
+Reads a response body to the end, or to `limit` (then the stream is cancelled and the call fails
+with a `ResponseTooLargeError`, never retried). A body that breaks off becomes a retryable
+`NetworkError` (so a client that reads it inside ky's `fetch` retries it in ky's own loop), except
+when the caller aborted: then the caller's abort is what is thrown, never a retryable failure.
 
 @example
 ```
-const text = await readBufferedBody(response, request);
+const text = await readBufferedBody(response, request, {bytes: 16 * 1024 * 1024, option: 'maxResponseBytes'});
 ```
 */
-export async function readBufferedBody(response: Response, request: RequestContext): Promise<string> {
+export async function readBufferedBody(
+  response: Response,
+  request: RequestContext,
+  limit: BodyLimit,
+): Promise<string> {
   try {
-    return await response.text();
+    return await readWithin(response, request, limit);
   } catch (cause) {
+    if (ResponseTooLargeError.isInstance(cause)) throw cause;
     if (request.signal?.aborted) throw request.signal.reason ?? cause;
     throw new NetworkError('The response body broke off before it was complete', {
       method: request.method,

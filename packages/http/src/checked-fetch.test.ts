@@ -31,9 +31,11 @@ function counting(...answers: Array<() => Response>) {
   return { fetch, calls: () => calls };
 }
 
+const limit = { bytes: 1024 * 1024, option: 'maxResponseBytes' };
+
 describe('createCheckedFetch', () => {
   it('checks a success inside ky and keeps its value for the caller', async () => {
-    const answers = createCheckedFetch(checkBody);
+    const answers = createCheckedFetch(checkBody, limit);
     const server = counting(() => Response.json({ ok: true, value: [1, 2] }));
     const response = await ky.get(url, { fetch: answers.wrap(server.fetch) });
     expect(answers.valueOf(response)).toEqual({ value: [1, 2] });
@@ -41,7 +43,7 @@ describe('createCheckedFetch', () => {
   });
 
   it('turns a failure the body reports into its status, which ky retries', async () => {
-    const answers = createCheckedFetch(checkBody);
+    const answers = createCheckedFetch(checkBody, limit);
     const server = counting(
       () => Response.json({ ok: false, status: 503 }),
       () => Response.json({ ok: true, value: 'fine' }),
@@ -60,13 +62,16 @@ describe('createCheckedFetch', () => {
   });
 
   it('checks a first attempt the same way, and re-reads a response made elsewhere', async () => {
-    const answers = createCheckedFetch(checkBody);
+    const answers = createCheckedFetch(checkBody, limit);
     const request = { method: 'GET', url };
     expect(await answers.check(Response.json({ ok: true, value: 1 }), request)).toEqual({ value: 1 });
     const failure = await answers.check(Response.json({ ok: false, status: 429 }), request);
     expect('response' in failure && failure.response.status).toBe(429);
-    const unread = new Response('nope', { status: 502 });
-    expect(await answers.check(unread, request)).toEqual({ response: unread });
+    const failed = await answers.check(new Response('nope', { status: 502 }), request);
+    expect('response' in failed && [failed.response.status, await failed.response.text()]).toEqual([
+      502,
+      'nope',
+    ]);
     expect(await answers.reread(Response.json({ ok: true, value: 2 }), request)).toBe(2);
     await expect(answers.reread(Response.json({ ok: false, status: 404 }), request)).rejects.toThrow(
       'failed with 404',
@@ -76,7 +81,7 @@ describe('createCheckedFetch', () => {
 
 describe('sendCall', () => {
   const call = (fetch: Fetch, direct: boolean) => {
-    const answers = createCheckedFetch(checkBody);
+    const answers = createCheckedFetch(checkBody, limit);
     const checked = answers.wrap(fetch);
     return sendCall({
       instance: ky.create({ fetch: checked, retry: { limit: 2, delay: () => 0 } }),

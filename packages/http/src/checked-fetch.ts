@@ -1,4 +1,4 @@
-import { bufferedResponse, type RequestContext, readBufferedBody } from './buffered-body.js';
+import { type BodyLimit, bufferedResponse, type RequestContext, readBufferedBody } from './buffered-body.js';
 import type { Fetch } from './fetch.js';
 import type { AttemptOutcome } from './first-attempt.js';
 import { requestContext } from './request-parts.js';
@@ -33,14 +33,15 @@ export interface CheckedFetch<T> {
 }
 
 /**
-Reads and checks a client's successful answers inside ky's `fetch`, so that a body that breaks off
-is retried like any other network failure, within ky's own timeout and retry budget, and the
-caller gets the checked value, read once and with no clone. `checkBody` throws for a body that is
-no answer at all; a failure it reports (`failureStatus`) becomes that HTTP status.
+Reads and checks a client's answers inside ky's `fetch`, so that a body that breaks off is retried
+like any other network failure, within ky's own timeout and retry budget, and the caller gets the
+checked value, read once and with no clone. Every body, a failure's too, is read within `limit`.
+`checkBody` sees the successful ones: it throws for a body that is no answer at all; a failure it
+reports (`failureStatus`) becomes that HTTP status.
 
 @example
 ```
-const answers = createCheckedFetch((text) => ({value: JSON.parse(text)}));
+const answers = createCheckedFetch((text) => ({value: JSON.parse(text)}), {bytes: 16 * 1024 * 1024});
 const api = ky.create({fetch: answers.wrap(fetch)});
 const response = await api.get('https://api.example.com/items');
 const items = answers.valueOf(response)?.value;
@@ -48,6 +49,7 @@ const items = answers.valueOf(response)?.value;
 */
 export function createCheckedFetch<T>(
   checkBody: (text: string, answer: AnswerContext) => BodyVerdict<T>,
+  limit: BodyLimit,
 ): CheckedFetch<T> {
   const values = new WeakMap<Response, { readonly value: T }>();
   // Not an async helper: the answer to a call that succeeds (nearly all) is read with one await.
@@ -62,9 +64,9 @@ export function createCheckedFetch<T>(
     (baseFetch: Fetch): Fetch =>
     async (input, init) => {
       const response = await baseFetch(input, init);
-      if (!response.ok) return response;
       const request = requestContext(input, init);
-      const text = await readBufferedBody(response, request);
+      const text = await readBufferedBody(response, request, limit);
+      if (!response.ok) return bufferedResponse(text, response);
       const verdict = verdictOf(text, response, request);
       if (!('value' in verdict)) return bufferedResponse(text, response, verdict.failureStatus);
       const buffered = bufferedResponse(text, response);
@@ -72,15 +74,15 @@ export function createCheckedFetch<T>(
       return buffered;
     };
   const check = async (response: Response, request: RequestContext): Promise<AttemptOutcome<T>> => {
-    if (!response.ok) return { response };
-    const text = await readBufferedBody(response, request);
+    const text = await readBufferedBody(response, request, limit);
+    if (!response.ok) return { response: bufferedResponse(text, response) };
     const verdict = verdictOf(text, response, request);
     return 'value' in verdict
       ? verdict
       : { response: bufferedResponse(text, response, verdict.failureStatus) };
   };
   const reread = async (response: Response, request: RequestContext): Promise<T> => {
-    const verdict = verdictOf(await readBufferedBody(response, request), response, request);
+    const verdict = verdictOf(await readBufferedBody(response, request, limit), response, request);
     if ('value' in verdict) return verdict.value;
     throw verdict.error;
   };

@@ -1,4 +1,6 @@
-export { bufferedResponse, type RequestContext, readBufferedBody } from './buffered-body.js';
+export { isInsufficientScope } from './bearer-challenge.js';
+export { defaultMaxResponseBytes, resolveBodyLimit } from './body-limit-option.js';
+export { type BodyLimit, bufferedResponse, type RequestContext, readBufferedBody } from './buffered-body.js';
 export {
   type AnswerContext,
   type BodyVerdict,
@@ -9,6 +11,8 @@ export { type ClientCall, sendCall } from './client-call.js';
 export { type DurationOptionDescription, maxTimerDelay, resolveDuration } from './duration-option.js';
 export { type Fetch, resolveFetch } from './fetch.js';
 export { type AttemptOutcome, type FirstAttempt, sendFirstAttempt } from './first-attempt.js';
+export type { InsecureRequestsOption, ResponseLimitOption } from './hostile-server-options.js';
+export { refuseRedirects } from './no-redirects.js';
 export { type RequestParts, requestContext, requestParts, withHeader } from './request-parts.js';
 export { maxRetryLimit, type RetryVerdict, resolveRetryOptions } from './retry-options.js';
 export { retryAfterStatuses, retryableStatuses } from './retryable-statuses.js';

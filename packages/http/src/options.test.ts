@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { isConfigurationError, isNetworkError, ServerError } from '@bridgekit/errors';
-import ky, { type ShouldRetryState } from 'ky';
+import ky, { type RetryOptions, type ShouldRetryState } from 'ky';
 import { describe, expect, it } from 'vitest';
 import {
   bufferedResponse,
@@ -20,15 +20,7 @@ import {
   withUserHooks,
 } from './index.js';
 import { withRealSignal } from './signal-option.js';
-
-function thrown(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
+import { thrown } from './testing/thrown.js';
 
 describe('URL options', () => {
   it('keep a path prefix, add the trailing slash and drop query and fragment', () => {
@@ -75,9 +67,21 @@ describe('durations', () => {
 
 describe('retry options', () => {
   it('read a number as ky limit, merge objects over the defaults', () => {
-    expect(resolveRetryOptions(0, { limit: 2, methods: ['get'] })).toEqual({ limit: 0, methods: ['get'] });
-    expect(resolveRetryOptions({ backoffLimit: 10 }, { limit: 2 })).toEqual({ limit: 2, backoffLimit: 10 });
-    expect(resolveRetryOptions(undefined, { limit: 2 })).toEqual({ limit: 2 });
+    // Every result carries the guard that keeps final bridgekit errors final.
+    const plain = (retry: RetryOptions) => {
+      expect(typeof retry.shouldRetry).toBe('function');
+      const { shouldRetry: _guard, ...rest } = retry;
+      return rest;
+    };
+    expect(plain(resolveRetryOptions(0, { limit: 2, methods: ['get'] }))).toEqual({
+      limit: 0,
+      methods: ['get'],
+    });
+    expect(plain(resolveRetryOptions({ backoffLimit: 10 }, { limit: 2 }))).toEqual({
+      limit: 2,
+      backoffLimit: 10,
+    });
+    expect(plain(resolveRetryOptions(undefined, { limit: 2 }))).toEqual({ limit: 2 });
   });
 
   it.each([
@@ -140,9 +144,9 @@ describe('bodies', () => {
     );
 
   it('turn a body that broke off into a retryable NetworkError', async () => {
-    const error = await readBufferedBody(brokenBody(), new Request('https://x.test/a')).catch(
-      (caught) => caught,
-    );
+    const error = await readBufferedBody(brokenBody(), new Request('https://x.test/a'), {
+      bytes: 1024,
+    }).catch((caught) => caught);
     expect(isNetworkError(error)).toBe(true);
     expect(error.retryable).toBe(true);
     expect(error.message).toContain('broke off');
@@ -153,7 +157,7 @@ describe('bodies', () => {
     const reason = new Error('caller left');
     controller.abort(reason);
     const request = new Request('https://x.test/a', { signal: controller.signal });
-    await expect(readBufferedBody(brokenBody(), request)).rejects.toBe(reason);
+    await expect(readBufferedBody(brokenBody(), request, { bytes: 1024 })).rejects.toBe(reason);
   });
 
   it('keep status and headers on the buffered copy', async () => {

@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@bridgekit/errors';
+import { ConfigurationError, isBridgekitError } from '@bridgekit/errors';
 import type { RetryOptions, ShouldRetryState } from 'ky';
 
 /** The most retries any option accepts: more would only hide an outage. */
@@ -51,7 +51,8 @@ function checkFields(retry: RetryOptions): void {
 /**
 Normalises a `retry` option with ky's meaning for every package: a number is `limit`, the
 retries after the first attempt (`0` disables them); an object is ky's `RetryOptions`, merged
-over the client's `defaults`. `verdict`, when given, decides first about every failure (a client's
+over the client's `defaults`. A bridgekit error that is not `retryable` is never retried.
+`verdict`, when given, decides next about every failure (a client's
 own rules, e.g. never retry a failed token request), and the user's `shouldRetry` is asked only
 where it says nothing.
 
@@ -81,7 +82,14 @@ export function resolveRetryOptions(
       received: retry,
     });
   }
-  if (verdict === undefined) return merged;
   const given = merged.shouldRetry;
-  return { ...merged, shouldRetry: (state) => verdict(state) ?? given?.(state) };
+  return {
+    ...merged,
+    // A bridgekit error raised inside the fetch that says it is final (a refused redirect, an
+    // answer over its byte limit) stays final, whatever a user's `shouldRetry` would say.
+    shouldRetry: (state) =>
+      (isBridgekitError(state.error) && !state.error.retryable ? false : undefined) ??
+      verdict?.(state) ??
+      given?.(state),
+  };
 }

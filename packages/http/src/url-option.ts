@@ -10,12 +10,46 @@ export interface UrlOptionDescription {
   @example "your tenant's absolute http(s) URL, such as 'https://acme.intend.com'"
   */
   readonly expected?: string;
+  /**
+  The client's `allowInsecureRequests` option, as the user gave it: `true` lets a plain `http:` URL
+  reach a host that is not loopback.
+  @default false
+  @example options.allowInsecureRequests
+  */
+  readonly allowInsecure?: unknown;
+}
+
+/** `localhost` (and its subdomains, RFC 6761), `127.0.0.0/8` and `::1`: hosts that never leave the machine. */
+function isLoopback(hostname: string): boolean {
+  return (
+    hostname === 'localhost' ||
+    hostname.endsWith('.localhost') ||
+    hostname === '[::1]' ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+  );
+}
+
+function checkPlaintext(url: URL, option: string, allowInsecure: unknown): void {
+  if (allowInsecure !== undefined && typeof allowInsecure !== 'boolean') {
+    throw new ConfigurationError({
+      option: 'allowInsecureRequests',
+      expected: 'true or false',
+      received: allowInsecure,
+    });
+  }
+  if (url.protocol !== 'http:' || allowInsecure === true || isLoopback(url.hostname)) return;
+  throw new ConfigurationError({
+    option,
+    expected: 'an https: URL (plain http: only to this machine: localhost, 127.0.0.0/8, ::1)',
+    hint: `http: to ${url.host} would send credentials in plaintext. Use https:, or, for a test network you control, pass \`allowInsecureRequests: true\`.`,
+  });
 }
 
 /**
-Checks a URL option: an absolute `http:` or `https:` URL without user info. The error never
-repeats the value (a URL may carry a password) and keeps no parser error as `cause` (Node puts
-the raw input on it).
+Checks a URL option: an absolute `http:` or `https:` URL without user info, and `http:` only to a
+loopback host unless `allowInsecure` is `true` (oauth4webapi's rule: credentials never travel in
+plaintext off the machine). The error never repeats the value (a URL may carry a password) and
+keeps no parser error as `cause` (Node puts the raw input on it).
 
 @example
 ```
@@ -42,6 +76,7 @@ export function parseHttpUrl(value: unknown, description: UrlOptionDescription):
       hint: 'Credentials never belong in a URL: pass them as the client options made for them.',
     });
   }
+  checkPlaintext(url, option, description.allowInsecure);
   return url;
 }
 

@@ -1,4 +1,4 @@
-import { type Fetch, requestParts, withHeader } from '@bridgekit/http';
+import { type Fetch, isInsufficientScope, requestParts, withHeader } from '@bridgekit/http';
 import type { AccessToken } from './access-token.js';
 import type { TokenSource } from './token-manager.js';
 import type { GetTokenOptions } from './token-manager-options.js';
@@ -24,21 +24,6 @@ requests (3 attempts × (1 + ky's retries)).
 */
 export function isTokenFailure(error: unknown): boolean {
   return typeof error === 'object' && error !== null && tokenFailures.has(error);
-}
-
-/**
-Whether a 401 says the token lacks a scope (RFC 6750 section 3.1 wants 403 for that, but not every
-server complies): a fresh token would have the same scopes, so it is not worth one.
-*/
-function isInsufficientScope(response: Response): boolean {
-  const challenge = response.headers.get('www-authenticate') ?? '';
-  // Whole auth-params, so that a quoted error_description mentioning the code does not count.
-  for (const [, name, value] of challenge.matchAll(
-    /([\w!#$%&'*+.^`|~-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^\s,]*)/g,
-  )) {
-    if (name?.toLowerCase() === 'error' && value?.replace(/^"|"$/g, '') === 'insufficient_scope') return true;
-  }
-  return false;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { isBridgekitError, isConfigurationError, isServerError } from '@bridgekit/errors';
 import { describe, expect, it } from 'vitest';
 import { createIngoClient } from './ingo-client.js';
+import { thrown } from './testing/test-helpers.js';
 import { createTokenManager } from './token-manager.js';
 import { createMemoryTokenStore } from './token-store.js';
 
@@ -8,15 +9,6 @@ const tokenUrl = 'https://auth.test/connect/token';
 const base = { tokenUrl, clientId: 'id', clientSecret: 'secret-value', scope: 's' } as const;
 const tokenFetch = (expiresIn: unknown) => async () =>
   Response.json({ access_token: 'token-0123456789', token_type: 'Bearer', expires_in: expiresIn });
-
-function thrown(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
 
 describe('hostile input to the token manager and the memory store', () => {
   it.each([[undefined], [null], [Number.NaN], [{}], [{ accessToken: 5 }]])(

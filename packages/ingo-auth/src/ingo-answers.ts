@@ -1,5 +1,11 @@
 import { describeValue, ResponseFormatError } from '@bridgekit/errors';
-import { type AnswerContext, type BodyVerdict, type CheckedFetch, createCheckedFetch } from '@bridgekit/http';
+import {
+  type AnswerContext,
+  type BodyLimit,
+  type BodyVerdict,
+  type CheckedFetch,
+  createCheckedFetch,
+} from '@bridgekit/http';
 
 /**
 A successful Ingo answer: a JSON object. Text that is not JSON, or JSON that is no object, is a
@@ -27,6 +33,6 @@ function checkAnswer(text: string, answer: AnswerContext): BodyVerdict<object> {
 @internal The Ingo answers, parsed inside ky's retry loop (a body that breaks off is retried like
 any other network failure) and handed to the caller parsed once, with no clone.
 */
-export function createIngoAnswers(): CheckedFetch<object> {
-  return createCheckedFetch(checkAnswer);
+export function createIngoAnswers(limit: BodyLimit): CheckedFetch<object> {
+  return createCheckedFetch(checkAnswer, limit);
 }

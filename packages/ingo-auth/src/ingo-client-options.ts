@@ -1,10 +1,11 @@
+import type { InsecureRequestsOption, ResponseLimitOption } from '@bridgekit/http';
 import type { Hooks, RetryOptions } from 'ky';
 import type { IngoApi, IngoEnvironment } from './ingo-environment.js';
 import type { TokenSource } from './token-manager.js';
 import type { Fetch } from './token-manager-options.js';
 
 /** Options of `createIngoClient`. */
-export interface IngoClientOptions {
+export interface IngoClientOptions extends InsecureRequestsOption, ResponseLimitOption {
   /**
   Where Bearer tokens come from: a `createTokenManager(...)`, or anything with `getToken` and `invalidate`.
   @example createTokenManager({environment: 'uat', clientId, clientSecret, scope: ingoScopes.identityScore})

@@ -1,9 +1,11 @@
 import { ConfigurationError, SecretScrubber } from '@bridgekit/errors';
 import {
+  type BodyLimit,
   checkHeader,
   checkHeaders,
   checkStringRecord,
   type Fetch,
+  resolveBodyLimit,
   resolveDuration,
   resolveFetch,
   resolveRetryOptions,
@@ -29,6 +31,7 @@ export interface IngoClientSettings {
   readonly scope: string | undefined;
   readonly scopes: Partial<Readonly<Record<IngoApi, string>>>;
   readonly hooks: unknown;
+  readonly maxResponseBytes: BodyLimit;
   /** The access tokens this client sent: scrubbed from every error it throws. */
   readonly scrubber: SecretScrubber;
 }
@@ -103,6 +106,7 @@ export function resolveIngoClientOptions(options: IngoClientOptions): IngoClient
     scope: optionalString('scope', options.scope),
     scopes,
     hooks: options.hooks,
+    maxResponseBytes: resolveBodyLimit(options.maxResponseBytes),
     scrubber: new SecretScrubber(),
   };
 }

@@ -9,8 +9,8 @@ import {
   isIngoEnvironment,
 } from './ingo-environment.js';
 
-function fromBaseUrl(baseUrl: unknown): Record<IngoApi, string> {
-  const base = resolveBaseUrl(baseUrl, { option: 'baseUrl' });
+function fromBaseUrl(baseUrl: unknown, allowInsecure: unknown): Record<IngoApi, string> {
+  const base = resolveBaseUrl(baseUrl, { option: 'baseUrl', allowInsecure });
   return {
     identityScore: new URL(ingoApiPaths.identityScore, base).href,
     checkMakerScore: new URL(ingoApiPaths.checkMakerScore, base).href,
@@ -18,7 +18,7 @@ function fromBaseUrl(baseUrl: unknown): Record<IngoApi, string> {
   };
 }
 
-function overrides(endpoints: unknown): [IngoApi, string][] {
+function overrides(endpoints: unknown, allowInsecure: unknown): [IngoApi, string][] {
   if (endpoints === undefined) return [];
   if (typeof endpoints !== 'object' || endpoints === null || Array.isArray(endpoints)) {
     throw new ConfigurationError({
@@ -36,7 +36,7 @@ function overrides(endpoints: unknown): [IngoApi, string][] {
       });
     }
     if (url !== undefined)
-      result.push([api as IngoApi, parseHttpUrl(url, { option: `endpoints.${api}` }).href]);
+      result.push([api as IngoApi, parseHttpUrl(url, { option: `endpoints.${api}`, allowInsecure }).href]);
   }
   return result;
 }
@@ -54,9 +54,9 @@ export function resolveEndpoints(options: IngoClientOptions): IngoEndpoints {
       expected: 'either `environment` or `baseUrl`, not both',
     });
   }
-  const given = overrides(options.endpoints);
+  const given = overrides(options.endpoints, options.allowInsecureRequests);
   let endpoints: Record<IngoApi, string>;
-  if (baseUrl !== undefined) endpoints = fromBaseUrl(baseUrl);
+  if (baseUrl !== undefined) endpoints = fromBaseUrl(baseUrl, options.allowInsecureRequests);
   else if (isIngoEnvironment(environment)) endpoints = { ...ingoApiUrls[environment] };
   else if (environment === undefined && given.length > 0)
     endpoints = { identityScore: '', checkMakerScore: '', dupexInquiry: '' };

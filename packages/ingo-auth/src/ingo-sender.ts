@@ -42,7 +42,7 @@ export function createIngoSender(
   events: AuthenticationEvents,
   counters: IngoClientCounters,
 ): IngoSender {
-  const answers = createIngoAnswers();
+  const answers = createIngoAnswers(settings.maxResponseBytes);
   const scoped = new Map<string | undefined, Scoped>();
   const scopedFor = (scope: string | undefined): Scoped => {
     let found = scoped.get(scope);

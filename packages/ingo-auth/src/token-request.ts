@@ -37,6 +37,9 @@ function hintFor(body: unknown): string | undefined {
   return undefined;
 }
 
+// RFC 6749 tokens are a few KiB: 64 KiB is far above any real answer, and bounds a hostile one.
+const tokenResponseLimit = { bytes: 65_536 };
+
 /** When the last attempt was sent and answered, on the manager's clock. */
 interface AttemptTimes {
   startedAt: number;
@@ -54,7 +57,7 @@ function timedFetch(settings: TokenSettings, times: AttemptTimes, onAttempt: () 
     const startedAt = settings.now();
     const response = await settings.fetch(input, init);
     const receivedAt = settings.now();
-    const text = await readBufferedBody(response, requestContext(input, init));
+    const text = await readBufferedBody(response, requestContext(input, init), tokenResponseLimit);
     times.startedAt = startedAt;
     times.receivedAt = receivedAt;
     return bufferedResponse(text, response);

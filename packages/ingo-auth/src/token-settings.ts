@@ -52,7 +52,8 @@ function tokenUrlFrom(options: TokenManagerOptions): string {
       expected: 'either `environment` or `tokenUrl`, not both',
     });
   }
-  if (tokenUrl !== undefined) return parseHttpUrl(tokenUrl, { option: 'tokenUrl' }).href;
+  if (tokenUrl !== undefined)
+    return parseHttpUrl(tokenUrl, { option: 'tokenUrl', allowInsecure: options.allowInsecureRequests }).href;
   if (isIngoEnvironment(environment)) return ingoTokenUrls[environment];
   throw new ConfigurationError({
     option: 'environment',

@@ -89,7 +89,7 @@ export function createRequester(options: IntendClientOptions): {
 } {
   const settings = resolveClientOptions(options);
   // The envelope is checked inside ky's fetch, so that a failure envelope is retried like its status.
-  const envelope = createCheckedFetch(checkEnvelope);
+  const envelope = createCheckedFetch(checkEnvelope, settings.maxResponseBytes);
   const envelopeFetch = envelope.wrap(settings.fetch);
   const instance = createInstance(settings, envelopeFetch);
   const urlFor = createUrlBuilder(settings.baseUrl);

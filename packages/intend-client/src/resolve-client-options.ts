@@ -1,10 +1,12 @@
 import { ConfigurationError, isBridgekitError, SecretScrubber } from '@bridgekit/errors';
 import {
+  type BodyLimit,
   checkHeader,
   checkHeaders,
   checkStringRecord,
   type Fetch,
   resolveBaseUrl,
+  resolveBodyLimit,
   resolveDuration,
   resolveFetch,
   resolveRetryOptions,
@@ -28,6 +30,7 @@ export interface ClientSettings {
   readonly lowerCaseHeaders: Readonly<Record<string, string>>;
   readonly paths: IntendPaths;
   readonly hooks: unknown;
+  readonly maxResponseBytes: BodyLimit;
   /** The credentials this client knows, scrubbed from every error it throws. */
   readonly scrubber: SecretScrubber;
 }
@@ -90,6 +93,7 @@ export function resolveClientOptions(options: IntendClientOptions): ClientSettin
   const baseUrl = resolveBaseUrl(options.baseUrl, {
     option: 'baseUrl',
     expected: "your tenant's absolute http(s) URL, such as 'https://acme.intend.com'",
+    allowInsecure: options.allowInsecureRequests,
   });
   const timeout = resolveDuration(options.timeout, { option: 'timeout', fallback: 30_000 });
   const retry = resolveRetryOptions(options.retry, {
@@ -123,6 +127,7 @@ export function resolveClientOptions(options: IntendClientOptions): ClientSettin
     lowerCaseHeaders: Object.fromEntries(new Headers(headers)),
     paths: pathsFrom(options.paths),
     hooks: options.hooks,
+    maxResponseBytes: resolveBodyLimit(options.maxResponseBytes),
     // A signer given ready-made keeps its key to itself: then only the name patterns apply.
     scrubber: new SecretScrubber().add(options.secretKey).add(options.apiKey),
   };

@@ -91,8 +91,8 @@ export function ingoSandbox(overrides: Partial<IngoSandboxOptions> = {}): IngoSa
 }
 
 /** The sandbox's token URL for in-process use (any origin works). */
-export const sandboxTokenUrl = 'http://ingo-sandbox.test/connect/token';
-export const sandboxBaseUrl = 'http://ingo-sandbox.test';
+export const sandboxTokenUrl = 'https://ingo-sandbox.test/connect/token';
+export const sandboxBaseUrl = 'https://ingo-sandbox.test';
 
 /** A valid identity score request. */
 export const identityRequest = {
@@ -100,3 +100,13 @@ export const identityRequest = {
   emailAddress: 'aaron53@adventure-works.com',
   mobileNumber: '9735550195',
 } as const;
+
+/** What `run` threw, or undefined when it threw nothing. */
+export function thrown(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}

@@ -1,0 +1,40 @@
+import { RedirectError } from '@bridgekit/errors';
+import type { Fetch } from './fetch.js';
+import { requestContext } from './request-parts.js';
+
+/** A 3xx that asks to go elsewhere (304 only says the cached copy is current), or a browser's opaque one. */
+function isRedirect(response: Response): boolean {
+  const { status } = response;
+  return (
+    response.type === 'opaqueredirect' ||
+    response.redirected ||
+    (status >= 300 && status < 400 && status !== 304)
+  );
+}
+
+/**
+Wraps `fetch` so that it never follows a redirect: every request goes out with `redirect: 'manual'`
+and a 3xx answer becomes a `RedirectError` (not retried) with its body cancelled. A redirect could
+hand a signature, a client secret or a token to another origin, or pass off that origin's answer
+as the API's; oauth4webapi and the AWS SDK refuse them likewise. A `fetch` that follows redirects
+whatever it is told is caught too (`response.redirected`), though by then it has sent the request.
+
+@example
+```
+const api = ky.create({fetch: refuseRedirects(fetch)});
+```
+*/
+export function refuseRedirects(fetch: Fetch): Fetch {
+  return async (input, init) => {
+    const response = await fetch(input, { ...init, redirect: 'manual' });
+    if (!isRedirect(response)) return response;
+    void response.body?.cancel().catch(() => undefined);
+    const { method, url } = requestContext(input, init);
+    throw new RedirectError({
+      status: response.status,
+      method,
+      url,
+      location: response.headers.get('location'),
+    });
+  };
+}
