@@ -29,6 +29,24 @@ describe('configuration', () => {
     expect(() => loadConfiguration({ INGO_ENVIRONMENT: 'staging' })).toThrow(/INGO_ENVIRONMENT/);
   });
 
+  it('refuses a URL variable that is plain http: off the machine, naming the variable', () => {
+    const live = {
+      INTEND_BASE_URL: 'https://acme.intend.com',
+      INTEND_API_KEY: 'k',
+      INTEND_SECRET_KEY: 's',
+      INGO_CLIENT_ID: 'id',
+      INGO_CLIENT_SECRET: 'secret',
+      INGO_TOKEN_URL: 'https://auth.example/connect/token',
+      INGO_API_URL: 'https://api.example',
+    };
+    for (const name of ['INTEND_BASE_URL', 'INGO_TOKEN_URL', 'INGO_API_URL'] as const) {
+      expect(() => loadConfiguration({ ...live, [name]: 'http://remote.example' })).toThrow(
+        new RegExp(`\`${name}\`.*plaintext`),
+      );
+      expect(loadConfiguration({ ...live, [name]: 'http://127.0.0.1:4000' })).toMatchObject({ mode: 'live' });
+    }
+  });
+
   it('reads .env under the real environment', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'bridgekit-env-'));
     try {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { ConfigurationError } from '@bridgekit/errors';
+import { parseHttpUrl } from '@bridgekit/http';
 import { ingoScopes } from '@bridgekit/ingo-auth';
 
 /** Where the demo talks to: embedded sandboxes, or real endpoints from the environment. */
@@ -61,6 +62,16 @@ function oneOf<T extends string>(
 }
 
 /**
+A URL variable checked as the clients check their URL options, so that the error names the
+variable: an absolute http(s) URL without user info, and plain `http:` only to this machine (the
+demo sends real credentials there).
+*/
+function urlVariable(name: string, value: string | undefined): string | undefined {
+  if (value !== undefined) parseHttpUrl(value, { option: name });
+  return value;
+}
+
+/**
 No INTEND_* or INGO_* variable: sandbox mode. Any of them: live mode, which needs all of what
 both APIs require; each missing variable is named once, with what it is for.
 */
@@ -93,7 +104,7 @@ export function loadConfiguration(env: Record<string, string | undefined>): Demo
   return {
     mode: 'live',
     intend: {
-      baseUrl: value('INTEND_BASE_URL') as string,
+      baseUrl: urlVariable('INTEND_BASE_URL', value('INTEND_BASE_URL')) as string,
       apiKey: value('INTEND_API_KEY') as string,
       secretKey: value('INTEND_SECRET_KEY') as string,
       scheme: oneOf('INTEND_SIGNATURE_SCHEME', value('INTEND_SIGNATURE_SCHEME'), [
@@ -103,8 +114,8 @@ export function loadConfiguration(env: Record<string, string | undefined>): Demo
     },
     ingo: {
       environment,
-      tokenUrl: value('INGO_TOKEN_URL'),
-      apiUrl: value('INGO_API_URL'),
+      tokenUrl: urlVariable('INGO_TOKEN_URL', value('INGO_TOKEN_URL')),
+      apiUrl: urlVariable('INGO_API_URL', value('INGO_API_URL')),
       clientId: value('INGO_CLIENT_ID') as string,
       clientSecret: value('INGO_CLIENT_SECRET') as string,
       scope: value('INGO_SCOPE') ?? ingoScopes.identityScore,

@@ -84,4 +84,17 @@ describe('a fatal error names the service that refused, and what to check', () =
     expect(run.stderr).toContain('Resume with: pnpm demo --resume');
     expect(run.stderr).not.toContain('startPage');
   });
+
+  it('a plain http: URL to another host is refused before any request, naming the variable', async () => {
+    for (const variable of ['INTEND_BASE_URL', 'INGO_TOKEN_URL', 'INGO_API_URL'] as const) {
+      const env = liveEnvironment('http://127.0.0.1:9', 'http://127.0.0.1:9', 'http://127.0.0.1:9');
+      env[variable] = 'http://intend.example.com:8080';
+      const run = await demo(['--limit', '5'], { env });
+      // 2: a configuration the user must fix, as for every refused variable.
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`\`${variable}\``);
+      expect(run.stderr).toContain('plaintext');
+      expect(run.stderr).not.toContain(ingoClient.clientSecret);
+    }
+  });
 });
