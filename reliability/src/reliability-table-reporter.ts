@@ -1,7 +1,7 @@
 import type { Reporter, TestModule } from 'vitest/node';
 import { type ReliabilityRow, rowsKey } from './support/table-row.js';
 
-const sections = ['Load', 'Faults', 'Expiry', 'Hostile input', 'Clock', 'Leak audit'];
+const sections = ['Load', 'Faults', 'Expiry', 'Hostile input', 'Hostile servers', 'Clock', 'Leak audit'];
 const columns = ['fault', 'outcome', 'retries', 'lost', 'tokenRequests'] as const;
 const headings = ['fault', 'outcome', 'retries used', 'records lost', 'token requests'];
 
