@@ -50,6 +50,7 @@ describe('the demo, end to end over loopback', () => {
     expect(json.settings.versions.map(({ name }) => name)).toEqual([
       '@bridgekit/demo',
       '@bridgekit/errors',
+      '@bridgekit/http',
       '@bridgekit/ingo-auth',
       '@bridgekit/intend-client',
       '@bridgekit/intend-signer',
