@@ -23,9 +23,15 @@ export function attachCheckpoint<T extends BridgekitError>(
   defineCheckpoint(error, checkpoint, itemsYielded);
   // A resume hint helps where trying again may succeed; for a refused key or a bad option it is noise.
   if (error.retryable) {
-    error.message = `${error.message} (listing stopped at page ${checkpoint.page} after ${itemsYielded} records; resume with \`startPage: ${checkpoint.page}\`)`;
+    error.message = `${error.message} (listing stopped at page ${checkpoint.page} after ${itemsYielded} records; resume with \`${resumeOptions(checkpoint)}\`)`;
   }
   return error;
+}
+
+/** @internal The listing options that resume from `checkpoint`, as a message shows them. */
+export function resumeOptions(checkpoint: PageCheckpoint): string {
+  const pageSize = checkpoint.pageSize === undefined ? '' : `, pageSize: ${checkpoint.pageSize}`;
+  return `startPage: ${checkpoint.page}${pageSize}`;
 }
 
 /** @internal Sets the listing fields once, read-only, and only on errors that have them. */

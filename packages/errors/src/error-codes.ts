@@ -27,6 +27,7 @@ export const ErrorCode = {
   Signature: 'BRIDGEKIT_SIGNATURE_ERROR',
   Configuration: 'BRIDGEKIT_CONFIGURATION_ERROR',
   Pagination: 'BRIDGEKIT_PAGINATION_ERROR',
+  ListChanged: 'BRIDGEKIT_LIST_CHANGED',
   Redirect: 'BRIDGEKIT_REDIRECT_ERROR',
   ResponseTooLarge: 'BRIDGEKIT_RESPONSE_TOO_LARGE_ERROR',
 } as const;

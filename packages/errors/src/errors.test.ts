@@ -159,6 +159,22 @@ describe('hostile-server errors', () => {
   });
 });
 
+describe('a listing that stopped because the list changed', () => {
+  it('PaginationError takes the ListChanged code, and a checkpoint with a page size resumes with both', () => {
+    const error = new PaginationError({
+      code: ErrorCode.ListChanged,
+      checkpoint: { page: 4, pageSize: 20 },
+      itemsYielded: 60,
+      cause: undefined,
+    });
+    expect(error.code).toBe('BRIDGEKIT_LIST_CHANGED');
+    expect(error.message).toContain('Resume with `startPage: 4, pageSize: 20`');
+    expect(new PaginationError({ checkpoint: { page: 2 }, itemsYielded: 0, cause: undefined }).code).toBe(
+      ErrorCode.Pagination,
+    );
+  });
+});
+
 describe('guards', () => {
   it('follow the class tree', () => {
     const error = new RateLimitError({ method: 'GET', url: 'https://x.test/' });

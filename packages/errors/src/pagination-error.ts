@@ -1,4 +1,4 @@
-import { defineCheckpoint } from './attach-checkpoint.js';
+import { defineCheckpoint, resumeOptions } from './attach-checkpoint.js';
 import { BridgekitError, isBridgekitError } from './bridgekit-error.js';
 import { ErrorCode } from './error-codes.js';
 import { markErrorClass } from './error-marker.js';
@@ -11,11 +11,18 @@ export interface PaginationErrorOptions {
   /** The failure itself, usually an `HttpError`, `NetworkError` or `ResponseFormatError`. */
   readonly cause: unknown;
   readonly message?: string | undefined;
+  /**
+  `ErrorCode.ListChanged` when the listing stopped because the list moved under it (`onChange:
+  'throw'`) rather than because the server broke the contract.
+  @default ErrorCode.Pagination
+  */
+  readonly code?: typeof ErrorCode.Pagination | typeof ErrorCode.ListChanged;
 }
 
 /**
 A paginated listing cannot go on: the server broke the pagination contract (it sent the same
-page again, or a page that is not a list). Failures of a single page request keep their own class
+page again, or a page that is not a list), or the list changed while it was read and the caller
+asked to stop then (`code` is `ErrorCode.ListChanged`). Failures of a single page request keep their own class
 (`ServerError`, `NetworkError`, ...) and carry the same `checkpoint` and `itemsYielded`. Nothing
 is lost: `itemsYielded` records were delivered, and
 `paginate(path, {startPage: error.checkpoint.page})` continues with the next record, without gaps
@@ -28,7 +35,7 @@ export class PaginationError extends BridgekitError {
     markErrorClass(this);
   }
 
-  declare readonly code: typeof ErrorCode.Pagination;
+  declare readonly code: typeof ErrorCode.Pagination | typeof ErrorCode.ListChanged;
   declare readonly checkpoint: PageCheckpoint;
   declare readonly itemsYielded: number;
 
@@ -37,8 +44,8 @@ export class PaginationError extends BridgekitError {
     const reason = options.cause instanceof Error ? `: ${options.cause.message}` : '';
     super(
       options.message ??
-        `Listing stopped at page ${page} after ${options.itemsYielded} records${reason}. Resume with \`startPage: ${page}\``,
-      ErrorCode.Pagination,
+        `Listing stopped at page ${page} after ${options.itemsYielded} records${reason}. Resume with \`${resumeOptions(options.checkpoint)}\``,
+      options.code ?? ErrorCode.Pagination,
       { cause: options.cause, retryable: isBridgekitError(options.cause) && options.cause.retryable },
     );
     defineCheckpoint(this, options.checkpoint, options.itemsYielded);

@@ -83,7 +83,7 @@ describe('a redirect is never followed', () => {
           // Not retried: the redirected request was sent once.
           expect(api.stats.requests).toBe((call.after ?? 0) + 1);
           expect(elsewhere.stats.requests).toBe(0);
-          if (call.after) expect(redirect.checkpoint).toEqual({ page: 2 });
+          if (call.after) expect(redirect.checkpoint).toEqual({ page: 2, pageSize: 50 });
           api.clearFaults();
         }
       });
@@ -105,7 +105,7 @@ describe('an answer is read within maxResponseBytes', () => {
         expect(tooLarge.limit).toBe(256 * 1024);
         expect(tooLarge.message).toContain('`maxResponseBytes`');
         expect(api.stats.requests).toBe((call.after ?? 0) + 1);
-        if (call.after) expect(tooLarge.checkpoint).toEqual({ page: 2 });
+        if (call.after) expect(tooLarge.checkpoint).toEqual({ page: 2, pageSize: 50 });
       });
     }
   }

@@ -3,6 +3,7 @@ export { createIntendClient, type IntendClient } from './create-intend-client.js
 export { isIntendFailureEnvelope } from './envelope.js';
 export type { IntendClientOptions, IntendPaths } from './intend-client-options.js';
 export type { IntendRequester } from './intend-request.js';
+export type { ListStats } from './listing-stats.js';
 export type { PageFetcher } from './page-queue.js';
 export type { RawPage } from './page-shape.js';
 export type { Page, PageProgress, PaginateOptions } from './paginate-options.js';

@@ -71,7 +71,7 @@ describe('intend-client against the Intend sandbox over loopback', () => {
     }
     expect(isServerError(failure)).toBe(true);
     const { checkpoint, itemsYielded } = failure as ServerError;
-    expect(checkpoint).toEqual({ page: 3 });
+    expect(checkpoint).toEqual({ page: 3, pageSize: 50 });
     expect(itemsYielded).toBe(100);
     for await (const client of connect(url).clients.list(undefined, { startPage: checkpoint?.page ?? 1 }))
       seen.push(client.id);

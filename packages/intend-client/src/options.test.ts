@@ -162,8 +162,16 @@ describe('hostile values in paths, methods, queries and pages', () => {
   });
 
   it('a record whose id is not a plain value does not break the repeated-page guard', async () => {
-    const odd = async () =>
-      Response.json({ status: 200, response: true, data: [{ id: { toString: 1 } }], msg: 'ok' });
+    // One record on page 1, then an empty page 2 that ends the listing.
+    const odd = async (input: Request | string | URL) =>
+      Response.json({
+        status: 200,
+        response: true,
+        data: String(input instanceof Request ? input.url : input).includes('page=1')
+          ? [{ id: { toString: 1 } }]
+          : [],
+        msg: 'ok',
+      });
     const records = await createIntendClient({ ...valid, fetch: odd })
       .clients.list()
       .toArray({ limit: 5 });

@@ -1,7 +1,7 @@
 import { PaginationError, ResponseFormatError } from '@bridgekit/errors';
 
-/** A page's identity: its records' ids (or the records themselves when they have none). */
-function fingerprint(items: readonly unknown[]): string {
+/** @internal A page's identity: its records' ids (or the records themselves when they have none). */
+export function fingerprint(items: readonly unknown[]): string {
   return items
     .map((item) => {
       const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;

@@ -18,7 +18,8 @@ export interface PageFetchEvents {
 export interface PendingPage<T> {
   readonly number: number;
   readonly controller: AbortController;
-  readonly result: Promise<{ readonly page: RawPage<T>; readonly elapsedMs: number }>;
+  /** The page, how long it took, and whether it ended the listing (as the window judged it on arrival). */
+  readonly result: Promise<{ readonly page: RawPage<T>; readonly elapsedMs: number; readonly last: boolean }>;
 }
 
 /** @internal What a queue needs besides its fetcher. */
@@ -29,6 +30,8 @@ export interface PageQueueOptions {
   readonly window: PageWindow;
   readonly now: () => number;
   readonly signal: AbortSignal | undefined;
+  /** Told of every page request sent, for the listing's counters. */
+  readonly onRequest: () => void;
 }
 
 /**
@@ -125,6 +128,7 @@ export class PageQueue<T> {
     const fetchPage = (): Promise<RawPage<T>> => {
       // A fetcher that throws instead of rejecting still fails only its own page.
       try {
+        this.#options.onRequest();
         return this.#fetchPage(number, controller.signal, this.#events);
       } catch (error) {
         return Promise.reject(error);
@@ -134,10 +138,11 @@ export class PageQueue<T> {
     // never, when the listing is cancelled meanwhile.
     const fetching = wait > 0 ? abortableDelay(wait, controller.signal).then(fetchPage) : fetchPage();
     const result = fetching.then((page) => {
-      // A page that may be the last ends the requests past it as soon as it arrives, before its turn.
-      if (this.#options.window.received(number, page)) this.endAt(number);
+      // A page that ends the listing ends the requests past it as soon as it arrives, before its turn.
+      const last = this.#options.window.received(number, page) === 'last';
+      if (last) this.endAt(number);
       if (page.lastPage !== undefined) this.endAt(page.lastPage);
-      return { page, elapsedMs: this.#options.now() - started };
+      return { page, elapsedMs: this.#options.now() - started, last };
     });
     const settled = () => {
       this.#active.delete(controller);

@@ -1,20 +1,23 @@
 import type { RawPage } from './page-shape.js';
+import type { PageSizeRule, PageVerdict } from './page-size.js';
 
 /** @internal How many pages may be in flight and held: the listing's scheduling rule. */
 export interface PageWindowOptions {
   readonly concurrency: number;
   readonly prefetch: number;
-  readonly pageSize: number;
+  /** The listing's end-of-list rule, which learns the page size as pages arrive. */
+  readonly rule: PageSizeRule;
 }
 
 /**
 @internal The slow start of a listing whose end is unknown. Intend documents no pagination
-metadata (a page of fewer than `pageSize` records is the last), so every page past the first is a
+metadata (a page shorter than the page size is the last), so every page past the first is a
 guess: the first page goes alone, and from then on the pages in flight never outnumber the full
 pages received so far, up to `concurrency` (1, 1, 2, 3, 4, ... as TCP's slow start grows by one
-per acknowledgement). A listing of `n` pages costs at most `n + concurrency - 1` requests, and
-exactly `n` with `concurrency: 1`. Once the server has sent `last_page`, the end is known and
-`concurrency` pages go in parallel.
+per acknowledgement). A short page whose size is not known yet counts as no full page: the page
+after it goes alone too, to confirm it. A listing of `n` pages costs at most `n + concurrency - 1`
+requests, and exactly `n` with `concurrency: 1`. Once the server has sent `last_page`, the end is
+known and `concurrency` pages go in parallel.
 */
 export class PageWindow {
   readonly #options: PageWindowOptions;
@@ -37,18 +40,20 @@ export class PageWindow {
   }
 
   /**
-  Learns from a page that arrived; returns whether it may be the last (a short or empty page, or
-  metadata that says so), so that nothing past it is requested.
+  Learns from a page that arrived. Server metadata, when sent, is the authority on the end; the
+  page size rule is asked either way, so that it learns the size and sees a list that moves.
   */
-  received(number: number, page: RawPage<unknown>): boolean {
+  received(number: number, page: RawPage<unknown>): PageVerdict {
     if (page.lastPage !== undefined) this.#endKnown = true;
+    const verdict = this.#options.rule.classify(number, page.items.length);
     const hasMetadata = page.hasNext !== undefined || page.lastPage !== undefined;
     const isLast =
       page.items.length === 0 ||
       (hasMetadata
         ? page.hasNext === false || (page.lastPage !== undefined && number >= page.lastPage)
-        : page.items.length < this.#options.pageSize);
-    if (!isLast) this.#fullPages += 1;
-    return isLast;
+        : verdict === 'last');
+    if (isLast) return 'last';
+    if (hasMetadata || verdict === 'full') this.#fullPages += 1;
+    return hasMetadata ? 'full' : verdict;
   }
 }

@@ -139,7 +139,7 @@ describe('Paginator', () => {
     }
     expect(isServerError(failure)).toBe(true);
     const error = failure as ServerError;
-    expect(error.checkpoint).toEqual({ page: 3 });
+    expect(error.checkpoint).toEqual({ page: 3, pageSize: 50 });
     expect(error.itemsYielded).toBe(100);
     expect(error.message).toContain('startPage: 3');
     for await (const item of new Paginator(server.fetcher, { startPage: error.checkpoint?.page ?? 1 }))
@@ -209,7 +209,7 @@ describe('Paginator', () => {
     const server = fakeServer(240);
     const pages = await collect(new Paginator(server.fetcher, { maxItems: 75 }).pages());
     const last = pages.at(-1);
-    expect(last?.checkpoint).toEqual({ page: 2 });
+    expect(last?.checkpoint).toEqual({ page: 2, pageSize: 50 });
     const seen = new Set(pages.flatMap((page) => page.items.map((item) => item.id)));
     for await (const item of new Paginator(server.fetcher, { startPage: last?.checkpoint.page ?? 1 }))
       seen.add(item.id);

@@ -1,7 +1,18 @@
-import { AbortError, attachCheckpoint, ConfigurationError, isBridgekitError } from '@bridgekit/errors';
+import {
+  AbortError,
+  attachCheckpoint,
+  ConfigurationError,
+  ErrorCode,
+  isBridgekitError,
+  type PageCheckpoint,
+  PaginationError,
+} from '@bridgekit/errors';
+import { firstChangedPage } from './list-verification.js';
+import { ListingStats, type ListStats } from './listing-stats.js';
 import { checkNotRepeated } from './page-fingerprint.js';
 import { type PageFetcher, PageQueue, type PendingPage } from './page-queue.js';
 import type { RawPage } from './page-shape.js';
+import { PageSizeRule } from './page-size.js';
 import { PageWindow } from './page-window.js';
 import {
   boundedInteger,
@@ -13,6 +24,13 @@ import {
 
 /** Where one listing stands. */
 interface Listing {
+  readonly rule: PageSizeRule;
+  readonly stats: ListingStats;
+  readonly maxItems: number;
+  /** Ids handed out so far; undefined with `idOf: null`. */
+  readonly seen: Set<unknown> | undefined;
+  /** Each page's fingerprint as read, for `verify`; undefined without it. */
+  readonly fingerprints: Map<number, string> | undefined;
   itemsYielded: number;
   /** The page after the last one handed out. */
   nextPage: number;
@@ -20,9 +38,18 @@ interface Listing {
   previousFingerprint: string | undefined;
 }
 
+const noStats: ListStats = {
+  requests: 0,
+  pages: 0,
+  items: 0,
+  pageSize: undefined,
+  duplicates: 0,
+  changed: false,
+};
+
 /**
 A lazy, resumable listing. Iterate it for records, call `.pages()` for pages, or `.toArray({limit})`.
-Each iteration starts a new listing from `startPage`.
+Each iteration starts a new listing from `startPage`; `stats` counts the latest.
 
 @example
 ```
@@ -33,9 +60,9 @@ for await (const client of intend.clients.list({clientType: 'trade'})) {
 */
 export class Paginator<T> implements AsyncIterable<T> {
   readonly #fetchPage: PageFetcher<T>;
-  readonly #options: PaginateOptions<T>;
   readonly #settings: PaginateSettings<T>;
   readonly #now: () => number;
+  #stats: ListingStats | undefined;
 
   constructor(
     fetchPage: PageFetcher<T>,
@@ -43,9 +70,13 @@ export class Paginator<T> implements AsyncIterable<T> {
     now: () => number = () => performance.now(),
   ) {
     this.#fetchPage = fetchPage;
-    this.#options = options;
     this.#settings = resolvePaginateOptions(options);
     this.#now = now;
+  }
+
+  /** The latest listing's counters, live while it runs: requests, pages, items, page size, duplicates, changed. */
+  get stats(): ListStats {
+    return this.#stats?.snapshot() ?? noStats;
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
@@ -61,25 +92,38 @@ export class Paginator<T> implements AsyncIterable<T> {
       });
     }
     const limit = boundedInteger('limit', options.limit, 0, 0, Number.MAX_SAFE_INTEGER);
-    const maxItems = Math.min(limit, this.#settings.maxItems);
-    const capped = new Paginator(this.#fetchPage, { ...this.#options, maxItems }, this.#now);
     const items: T[] = [];
-    for await (const page of capped.pages()) items.push(...page.items);
+    for await (const page of this.#listing(Math.min(limit, this.#settings.maxItems)))
+      items.push(...page.items);
     return items;
   }
 
   /** Yields whole pages, in order. */
-  async *pages(): AsyncGenerator<Page<T>, void, undefined> {
+  pages(): AsyncGenerator<Page<T>, void, undefined> {
+    return this.#listing(this.#settings.maxItems);
+  }
+
+  // One listing: one page per turn of the loop, in page order.
+  async *#listing(maxItems: number): AsyncGenerator<Page<T>, void, undefined> {
     const settings = this.#settings;
-    if (settings.maxItems === 0) return;
+    const rule = new PageSizeRule(settings.pageSize);
+    const stats = new ListingStats(rule);
+    this.#stats = stats;
+    if (maxItems === 0) return;
     const queue = new PageQueue(this.#fetchPage, {
       first: settings.startPage,
-      last: Math.min(settings.lastAllowedPage, this.#pagesFor(settings.startPage, settings.maxItems)),
-      window: new PageWindow(settings),
+      last: Math.min(settings.lastAllowedPage, this.#pagesFor(settings.startPage, maxItems, rule)),
+      window: new PageWindow({ ...settings, rule }),
       now: this.#now,
       signal: settings.signal,
+      onRequest: () => stats.request(),
     });
     const listing: Listing = {
+      rule,
+      stats,
+      maxItems,
+      seen: settings.idOf === undefined ? undefined : new Set(),
+      fingerprints: settings.verify ? new Map() : undefined,
       itemsYielded: 0,
       nextPage: settings.startPage,
       lastPage: undefined,
@@ -92,7 +136,7 @@ export class Paginator<T> implements AsyncIterable<T> {
         head !== undefined;
         head = this.#next(queue, listing, true)
       ) {
-        const { page, elapsedMs } = await this.#receive(head, listing.itemsYielded);
+        const { page, elapsedMs, last } = await this.#receive(head, listing);
         if (page.lastPage !== undefined) listing.lastPage = page.lastPage;
         listing.previousFingerprint = checkNotRepeated(
           page.items,
@@ -100,77 +144,131 @@ export class Paginator<T> implements AsyncIterable<T> {
           listing.previousFingerprint,
           listing.itemsYielded,
         );
-        const left = settings.maxItems - listing.itemsYielded;
-        const items = page.items.length > left ? page.items.slice(0, left) : page.items;
-        const done = this.#isLast(page, head.number, listing) || items.length >= left;
+        listing.fingerprints?.set(head.number, listing.previousFingerprint ?? '');
+        const fresh = this.#withoutDuplicates(page.items, listing);
+        this.#stopIfChanged(head.number, listing);
+        const left = maxItems - listing.itemsYielded;
+        const items = fresh.length > left ? fresh.slice(0, left) : fresh;
+        const done = last || head.number >= settings.lastAllowedPage || items.length >= left;
         // Anything fetched ahead lies past the end: cancel it now rather than when the caller leaves.
         if (done) queue.endAt(head.number);
         const { lastPage } = listing;
         settings.onPage?.({ page: head.number, items, elapsedMs, lastPage, total: page.total });
         // A page cut short by maxItems is not done: resuming repeats its start rather than losing its rest.
-        const checkpoint = { page: items.length < page.items.length ? head.number : head.number + 1 };
+        const checkpoint = this.#checkpoint(
+          items.length < fresh.length ? head.number : head.number + 1,
+          listing,
+        );
+        stats.page(items.length);
         yield { number: head.number, items, checkpoint, lastPage, total: page.total };
         listing.itemsYielded += items.length;
         listing.nextPage = head.number + 1;
-        if (done) return;
+        if (done) break;
       }
     } finally {
       queue.close();
     }
+    if (listing.fingerprints !== undefined) await this.#verify(listing.fingerprints, listing);
+  }
+
+  #checkpoint(page: number, listing: Listing): PageCheckpoint {
+    const pageSize = listing.rule.known;
+    return pageSize === undefined ? { page } : { page, pageSize };
+  }
+
+  /** The page's records whose id was not handed out before; counts the others as duplicates. */
+  #withoutDuplicates(items: readonly T[], listing: Listing): readonly T[] {
+    const { seen } = listing;
+    const idOf = this.#settings.idOf;
+    if (seen === undefined || idOf === undefined) return items;
+    const fresh = items.filter((item) => {
+      const id = idOf(item);
+      if (id === undefined || id === null) return true;
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
+    if (fresh.length < items.length) listing.stats.duplicates(items.length - fresh.length);
+    return fresh;
+  }
+
+  /** With `onChange: 'throw'`, stops before the page that showed the list moved, so that its checkpoint resumes exactly. */
+  #stopIfChanged(page: number, listing: Listing): void {
+    const reason = listing.stats.changeReason;
+    if (this.#settings.onChange !== 'throw' || reason === undefined) return;
+    throw new PaginationError({
+      code: ErrorCode.ListChanged,
+      checkpoint: this.#checkpoint(page, listing),
+      itemsYielded: listing.itemsYielded,
+      cause: undefined,
+      message: `The list changed while it was read (${reason}): stopped at page ${page} after ${listing.itemsYielded} records, before yielding that page.`,
+    });
+  }
+
+  async #verify(fingerprints: ReadonlyMap<number, string>, listing: Listing): Promise<void> {
+    const settings = this.#settings;
+    const changed = await firstChangedPage({
+      fingerprints,
+      fetchPage: this.#fetchPage,
+      concurrency: settings.concurrency,
+      signal: settings.signal,
+      onRequest: () => listing.stats.request(),
+    }).catch((error: unknown) => {
+      throw isBridgekitError(error)
+        ? attachCheckpoint(error, { page: listing.nextPage }, listing.itemsYielded)
+        : error;
+    });
+    if (changed === undefined) return;
+    listing.stats.verifyDiffered();
+    this.#stopIfChanged(changed, listing);
   }
 
   #next(queue: PageQueue<T>, listing: Listing, extend = false): PendingPage<T> | undefined {
-    if (this.#settings.signal?.aborted) throw this.#aborted(listing.nextPage, listing.itemsYielded);
+    if (this.#settings.signal?.aborted) throw this.#aborted(listing.nextPage, listing);
     return extend ? (queue.shift() ?? this.#extend(queue, listing)) : queue.shift();
   }
 
-  #aborted(page: number, itemsYielded: number): AbortError {
+  #aborted(page: number, listing: Listing): AbortError {
     const cause = this.#settings.signal?.reason;
     return attachCheckpoint(
       new AbortError('The listing was aborted by the caller', { cause }),
-      { page },
-      itemsYielded,
+      this.#checkpoint(page, listing),
+      listing.itemsYielded,
     );
   }
 
   /** The last page that can hold the first `items` records from `first` on, if every page is full. */
-  #pagesFor(first: number, items: number): number {
-    return first + Math.ceil(items / this.#settings.pageSize) - 1;
+  #pagesFor(first: number, items: number, rule: PageSizeRule): number {
+    return first + Math.ceil(items / rule.estimate) - 1;
   }
 
   /**
   The requests ran out before the listing ended: the server's pages held fewer records than
-  `pageSize` (its metadata said more follow), so `maxItems` needs pages past the first estimate.
+  expected (a learned page size, or metadata that said more follow), so `maxItems` needs pages
+  past the first estimate.
   */
   #extend(queue: PageQueue<T>, listing: Listing): PendingPage<T> | undefined {
-    const left = this.#settings.maxItems - listing.itemsYielded;
+    const left = listing.maxItems - listing.itemsYielded;
     const last = Math.min(this.#settings.lastAllowedPage, listing.lastPage ?? Number.POSITIVE_INFINITY);
     if (left <= 0 || listing.nextPage > last) return undefined;
-    queue.allowUpTo(Math.min(last, this.#pagesFor(listing.nextPage, left)));
+    queue.allowUpTo(Math.min(last, this.#pagesFor(listing.nextPage, left, listing.rule)));
     return queue.shift();
-  }
-
-  // Server metadata, when sent, is the authority (its page size may differ); without it, a short
-  // page is the only end marker the vendor documents.
-  #isLast(page: RawPage<T>, number: number, listing: Listing): boolean {
-    if (page.items.length === 0 || number >= this.#settings.lastAllowedPage) return true;
-    const hasMetadata = page.hasNext !== undefined || page.lastPage !== undefined;
-    if (!hasMetadata) return page.items.length < this.#settings.pageSize;
-    return page.hasNext === false || (listing.lastPage !== undefined && number >= listing.lastPage);
   }
 
   async #receive(
     head: PendingPage<T>,
-    itemsYielded: number,
-  ): Promise<{ page: RawPage<T>; elapsedMs: number }> {
+    listing: Listing,
+  ): Promise<{ page: RawPage<T>; elapsedMs: number; last: boolean }> {
     const signal = this.#settings.signal;
-    const aborted = () => this.#aborted(head.number, itemsYielded);
+    const aborted = () => this.#aborted(head.number, listing);
     if (signal?.aborted) throw aborted();
     try {
       return await head.result;
     } catch (error) {
       if (signal?.aborted) throw aborted();
-      if (isBridgekitError(error)) throw attachCheckpoint(error, { page: head.number }, itemsYielded);
+      if (isBridgekitError(error)) {
+        throw attachCheckpoint(error, this.#checkpoint(head.number, listing), listing.itemsYielded);
+      }
       throw error;
     }
   }

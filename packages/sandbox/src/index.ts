@@ -9,6 +9,7 @@ export {
   type IntendSandbox,
   type IntendSandboxOptions,
 } from './intend/intend-sandbox.js';
+export type { ListChange } from './intend/list-change.js';
 export type { SandboxAddress, SandboxCategory, SandboxClient, SandboxProduct } from './intend/seed-data.js';
 export type { Fault, FaultConfig, FaultOptions, Latency, ScriptedFault } from './server/faults.js';
 export type { ListenOptions, RunningSandbox, Sandbox } from './server/sandbox-server.js';

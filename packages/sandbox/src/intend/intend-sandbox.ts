@@ -5,6 +5,7 @@ import { createSeededRandom } from '../server/seeded-random.js';
 import { registerClientRoutes } from './client-routes.js';
 import { intendEnvelope } from './intend-envelope.js';
 import { registerInventoryRoutes } from './inventory-routes.js';
+import { createListChanges, type ListChange } from './list-change.js';
 import { createPaginator } from './pagination.js';
 import { registerSaleRoutes } from './sale-routes.js';
 import {
@@ -70,6 +71,13 @@ export interface IntendSandbox extends Sandbox {
     readonly categories: SandboxCategory[];
     readonly sales: Record<string, unknown>[];
   };
+  /**
+  Changes the client list after `after` more `GET /api/clients` requests, before the next one
+  answers: `insert` fresh clients or `remove` clients at position `at`, so that a listing sees
+  its later pages shift (a repeated record, or one skipped).
+  @example sandbox.injectListChange({after: 1, insert: 1})
+  */
+  injectListChange(change: ListChange): void;
 }
 
 function records<T>(
@@ -108,20 +116,19 @@ export function createIntendSandbox(options: IntendSandboxOptions): IntendSandbo
     ignorePageParameter: options.ignorePageParameter ?? false,
   });
 
+  const newClient = () => generateClients(1, dataRandom)[0] as SandboxClient;
+  const listChanges = createListChanges(data.clients, newClient);
   const sandbox = createSandboxServer({
     random: createSeededRandom(seed),
     faults: options.faults,
     errorResponse: (status, message) => intendEnvelope(status, null, message),
     routes(app) {
       app.use('/api/*', signatureCheck(options));
-      registerClientRoutes(app, {
-        clients: data.clients,
-        paginate,
-        newClient: () => generateClients(1, dataRandom)[0] as SandboxClient,
-      });
+      app.use('/api/clients', listChanges.middleware);
+      registerClientRoutes(app, { clients: data.clients, paginate, newClient });
       registerInventoryRoutes(app, { products: data.products, categories, paginate });
       registerSaleRoutes(app, { sales: data.sales, now: options.now ?? Date.now });
     },
   });
-  return Object.assign(sandbox, { data });
+  return Object.assign(sandbox, { data, injectListChange: listChanges.inject });
 }
