@@ -12,12 +12,20 @@ export interface RedirectErrorOptions {
   readonly url: string | URL;
   /** The `Location` header, if the runtime shows it; resolved against `url` and stored redacted. */
   readonly location?: string | null | undefined;
+  /**
+  The `fetch` followed the redirect although told not to (`response.redirected`): the request
+  reached the target, and only its answer was refused. `location` is then the final URL.
+  @default false
+  */
+  readonly followed?: boolean | undefined;
 }
 
+/** The target as an http(s) URL; anything else (`data:`, `javascript:`, garbage) is no target worth naming. */
 function targetOf(location: string | null | undefined, url: string | URL): URL | undefined {
   if (!location) return undefined;
   try {
-    return new URL(location, url);
+    const target = new URL(location, url);
+    return target.protocol === 'http:' || target.protocol === 'https:' ? target : undefined;
   } catch {
     return undefined;
   }
@@ -50,12 +58,15 @@ export class RedirectError extends HttpError {
   constructor(options: RedirectErrorOptions) {
     const target = targetOf(options.location, options.url);
     const to = target === undefined ? 'elsewhere' : `to ${target.origin}`;
+    const hint = options.followed
+      ? `The \`fetch\` in use followed a redirect ${to} although told not to (\`redirect: 'manual'\`), so the request reached it; its answer was refused. Use a \`fetch\` that honours \`redirect: 'manual'\``
+      : `The server redirected it ${to}; bridgekit follows no redirect of a request that carries credentials, so nothing was sent there. Point the client at the final URL if the move is genuine`;
     super(
       {
         status: options.status,
         method: options.method,
         url: options.url,
-        hint: `The server redirected it ${to}; bridgekit follows no redirect of a request that carries credentials, so nothing was sent there. Point the client at the final URL if the move is genuine`,
+        hint,
         retryable: false,
       },
       ErrorCode.Redirect,

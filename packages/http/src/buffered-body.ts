@@ -32,14 +32,21 @@ function tooLarge(response: Response, request: RequestContext, limit: BodyLimit)
 }
 
 // Chunk by chunk rather than `response.text()`: an endless body must stop at the limit, and the
-// platform counts the bytes after decompression, which is what memory holds.
+// platform counts the bytes after decompression, which is what memory holds. A failure's body is
+// cut at the limit instead: its status, not its size, decides what the caller gets (a proxy's
+// 503 page over 64 KiB is still a retryable 503).
 async function readWithin(response: Response, request: RequestContext, limit: BodyLimit): Promise<string> {
+  if (response.body === null) return '';
   const declared = response.headers.get('content-length');
-  if (declared !== null && !response.headers.has('content-encoding') && Number(declared) > limit.bytes) {
-    void response.body?.cancel().catch(() => undefined);
+  if (
+    response.ok &&
+    declared !== null &&
+    !response.headers.has('content-encoding') &&
+    Number(declared) > limit.bytes
+  ) {
+    void response.body.cancel().catch(() => undefined);
     throw tooLarge(response, request, limit);
   }
-  if (response.body === null) return '';
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let text = '';
@@ -50,6 +57,8 @@ async function readWithin(response: Response, request: RequestContext, limit: Bo
     size += value.byteLength;
     if (size > limit.bytes) {
       void reader.cancel().catch(() => undefined);
+      if (!response.ok)
+        return text + decoder.decode(value.subarray(0, value.byteLength - (size - limit.bytes)));
       throw tooLarge(response, request, limit);
     }
     text += decoder.decode(value, { stream: true });
@@ -57,8 +66,9 @@ async function readWithin(response: Response, request: RequestContext, limit: Bo
 }
 
 /**
-Reads a response body to the end, or to `limit` (then the stream is cancelled and the call fails
-with a `ResponseTooLargeError`, never retried). A body that breaks off becomes a retryable
+Reads a response body to the end, or to `limit`: then the stream is cancelled and, for a
+successful answer, the call fails with a `ResponseTooLargeError`, never retried; a failure's
+body is cut at the limit and returned, so that its status decides. A body that breaks off becomes a retryable
 `NetworkError` (so a client that reads it inside ky's `fetch` retries it in ky's own loop), except
 when the caller aborted: then the caller's abort is what is thrown, never a retryable failure.
 

@@ -66,6 +66,21 @@ describe('refuseRedirects', () => {
     }
   });
 
+  it('names no target that is not an http(s) URL, and keeps none', async () => {
+    for (const location of [
+      'data:text/html,hello',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'http://[bad',
+    ]) {
+      const fetch = refuseRedirects(async () => new Response(null, { status: 302, headers: { location } }));
+      const error = (await fetch(url).catch((caught: unknown) => caught)) as RedirectError;
+      expect(error.location).toBeUndefined();
+      expect(error.message).toContain('redirected it elsewhere');
+      expect(error.message).not.toContain('null');
+    }
+  });
+
   it("refuses a browser's opaque redirect and a fetch that followed anyway", async () => {
     const opaque = refuseRedirects(async () =>
       Object.defineProperty(new Response(null, { status: 200 }), 'type', { value: 'opaqueredirect' }),
@@ -74,9 +89,15 @@ describe('refuseRedirects', () => {
     const followed = refuseRedirects(async () => {
       const response = new Response('{}');
       Object.defineProperty(response, 'redirected', { value: true });
+      Object.defineProperty(response, 'url', { value: 'https://evil.test/landing' });
       return response;
     });
-    expect(isRedirectError(await followed(url).catch((caught: unknown) => caught))).toBe(true);
+    const error = (await followed(url).catch((caught: unknown) => caught)) as RedirectError;
+    expect(isRedirectError(error)).toBe(true);
+    // It did reach the target: the message must not claim otherwise.
+    expect(error.message).toContain('so the request reached it');
+    expect(error.message).not.toContain('nothing was sent there');
+    expect(error.location).toBe('https://evil.test/landing');
   });
 
   it('is not retried by ky, even when a user shouldRetry says yes', async () => {
@@ -128,6 +149,22 @@ describe('readBufferedBody within a limit', () => {
     );
   });
 
+  it("cuts a failure's body at the limit, so that its status decides", async () => {
+    const { body, state } = endless();
+    const text = await readBufferedBody(new Response(body, { status: 503 }), request, { bytes: 100_000 });
+    expect(text).toHaveLength(100_000);
+    expect(state.cancelled).toBe(true);
+    const declared = new Response('x'.repeat(2000), { status: 502, headers: { 'content-length': '2000' } });
+    expect(await readBufferedBody(declared, request, { bytes: 1000 })).toHaveLength(1000);
+  });
+
+  it('reads a bodiless answer whatever Content-Length it declares (HEAD, 204, 304)', async () => {
+    for (const status of [200, 204, 304]) {
+      const bodiless = new Response(null, { status, headers: { 'content-length': '99999999' } });
+      expect(await readBufferedBody(bodiless, { method: 'HEAD', url }, { bytes: 10 })).toBe('');
+    }
+  });
+
   it('counts bytes, not characters, and decodes characters split across chunks', async () => {
     const bytes = new TextEncoder().encode('é'.repeat(10));
     const split = new ReadableStream<Uint8Array>({
@@ -172,18 +209,24 @@ describe('parseHttpUrl and plaintext', () => {
   it('allows http: to loopback hosts only', () => {
     for (const loopback of [
       'http://localhost:4000/x',
-      'http://sandbox.localhost/x',
+      'http://LOCALHOST:4000/x',
       'http://127.0.0.1:8080',
       'http://127.255.0.9',
       'http://[::1]:9000/',
     ]) {
       expect(parseHttpUrl(loopback, option).protocol).toBe('http:');
     }
+    // Names that look local but resolve through DNS, and forms refused to err on the safe side.
     for (const remote of [
       'http://auth.example.com/connect/token',
       'http://10.0.0.5',
       'http://128.0.0.1',
       'http://[::2]',
+      'http://sandbox.localhost/x',
+      'http://127.0.0.1.evil.example/',
+      'http://localhost.evil.example/',
+      'http://localhost./',
+      'http://[::ffff:127.0.0.1]/',
     ]) {
       const error = thrown(() => parseHttpUrl(remote, option));
       expect(isConfigurationError(error)).toBe(true);

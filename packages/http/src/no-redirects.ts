@@ -30,11 +30,9 @@ export function refuseRedirects(fetch: Fetch): Fetch {
     if (!isRedirect(response)) return response;
     void response.body?.cancel().catch(() => undefined);
     const { method, url } = requestContext(input, init);
-    throw new RedirectError({
-      status: response.status,
-      method,
-      url,
-      location: response.headers.get('location'),
-    });
+    // A fetch that followed anyway: the request reached the target, named by the final URL.
+    const followed = response.redirected && response.type !== 'opaqueredirect';
+    const location = followed ? response.url : response.headers.get('location');
+    throw new RedirectError({ status: response.status, method, url, location, followed });
   };
 }

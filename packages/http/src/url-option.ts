@@ -19,13 +19,13 @@ export interface UrlOptionDescription {
   readonly allowInsecure?: unknown;
 }
 
-/** `localhost` (and its subdomains, RFC 6761), `127.0.0.0/8` and `::1`: hosts that never leave the machine. */
+/**
+`localhost`, `127.0.0.0/8` and `::1`: hosts that never leave the machine. Not `*.localhost`: Node
+resolves those through DNS, which may answer with any address.
+*/
 function isLoopback(hostname: string): boolean {
   return (
-    hostname === 'localhost' ||
-    hostname.endsWith('.localhost') ||
-    hostname === '[::1]' ||
-    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+    hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
   );
 }
 

@@ -75,10 +75,11 @@ describe('a redirect is never followed', () => {
   for (const status of [301, 302, 303, 307, 308] as const) {
     for (const [name, kind] of Object.entries(requestKinds)) {
       it(`${status} to ${name}: a RedirectError, sent once, nothing reaches the other origin`, async () => {
+        // A target that itself carries a credential: the error must not repeat it.
         api.injectFault({
           kind: 'redirect',
           status,
-          location: `${elsewhereServer.url}/connect/token`,
+          location: `${elsewhereServer.url}/connect/token?client_secret=demo-secret`,
           route: kind.route,
         });
         const error = await kind.send().catch((caught: unknown) => caught);

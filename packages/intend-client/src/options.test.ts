@@ -155,6 +155,27 @@ describe('hostile values in paths, methods, queries and pages', () => {
     expect(requests).toBe(before + 2);
   });
 
+  it('a path that leaves baseUrl is refused before any request: no signature reaches another origin', async () => {
+    const before = requests;
+    for (const path of [
+      'http://evil.example/api/x',
+      'https://evil.example/api/x',
+      '\\\\evil.example/api/x',
+      'javascript:alert(1)',
+    ]) {
+      const error = await intend.request('GET', path).catch((caught: unknown) => caught);
+      expect(isConfigurationError(error), path).toBe(true);
+      expect((error as Error).message).toContain('below `baseUrl`');
+    }
+    // Out of a proxy's tenant prefix.
+    const prefixed = createIntendClient({ ...valid, baseUrl: 'https://gateway.test/tenants/acme', fetch });
+    const escaped = await prefixed
+      .request('GET', '../other-tenant/api/clients')
+      .catch((caught: unknown) => caught);
+    expect(isConfigurationError(escaped)).toBe(true);
+    expect(requests).toBe(before);
+  });
+
   it('a method or path that is not a string is a ConfigurationError', async () => {
     await expect(intend.request(undefined as never, '/api/clients')).rejects.toSatisfy(isConfigurationError);
     await expect(intend.request('GET', null as never)).rejects.toSatisfy(isConfigurationError);

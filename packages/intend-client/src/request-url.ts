@@ -1,3 +1,4 @@
+import { ConfigurationError } from '@bridgekit/errors';
 import type { QueryParameters } from './query-parameters.js';
 
 /** How many resolved paths are kept: resource paths are few, but `request()` takes any path. */
@@ -14,6 +15,14 @@ export function createUrlBuilder(baseUrl: URL): (path: string, query: QueryParam
     if (base === undefined) {
       if (resolved.size >= cachedPaths) resolved.clear();
       base = new URL(path.replace(/^\/+/, ''), baseUrl).href;
+      // A path must stay below baseUrl: an absolute URL, `\\host` or `..` would take the signature
+      // headers to another origin, over another scheme, or out of a proxy's tenant prefix.
+      if (!base.startsWith(baseUrl.href)) {
+        throw new ConfigurationError({
+          option: 'path',
+          expected: 'a path below `baseUrl`, such as /api/clients (no scheme, host or `..` that leaves it)',
+        });
+      }
       resolved.set(path, base);
     }
     const parameters = new URLSearchParams();
