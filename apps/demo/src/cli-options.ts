@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigurationError } from '@bridgekit/errors';
-import { closestOption } from './closest-option.js';
+import { closestName } from '@bridgekit/http';
 
 export interface CliOptions {
   readonly help: boolean;
@@ -86,7 +86,7 @@ function rejectUnknownFlags(argv: readonly string[]): void {
       throw new ConfigurationError({ option: token.value, expected: 'a flag: this demo takes no arguments' });
     }
     if (token.kind !== 'option' || token.name in optionDefinitions) continue;
-    const suggestion = closestOption(`--${token.name}`, knownFlags);
+    const suggestion = closestName(`--${token.name}`, knownFlags);
     throw new ConfigurationError({
       option: token.rawName,
       expected: 'one of the options listed by --help',

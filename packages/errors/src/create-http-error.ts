@@ -41,6 +41,19 @@ const oauthErrorCodes: ReadonlySet<string> = new Set([
 
 const requestIdHeaders = ['x-request-id', 'request-id', 'x-correlation-id', 'x-amzn-requestid'] as const;
 
+/**
+The server's request id from a response's headers (`x-request-id`, `request-id`,
+`x-correlation-id`, `x-amzn-requestid`), if it sent one.
+
+@example
+```
+const requestId = requestIdOf(response.headers);
+```
+*/
+export function requestIdOf(headers: Headers | undefined): string | undefined {
+  return requestIdHeaders.map((name) => headers?.get(name)).find((value) => value) ?? undefined;
+}
+
 function stringField(body: unknown, ...names: string[]): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   for (const name of names) {
@@ -48,6 +61,13 @@ function stringField(body: unknown, ...names: string[]): string | undefined {
     if (typeof value === 'string' && value.length > 0) return value;
   }
   return undefined;
+}
+
+/** The response's `Date`, when it is a valid HTTP date. */
+function serverDateFrom(headers: Headers | undefined): Date | undefined {
+  const value = headers?.get('date');
+  const time = value ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(time) ? undefined : new Date(time);
 }
 
 function traceIdFrom(body: unknown, headers: Headers | undefined): string | undefined {
@@ -79,7 +99,7 @@ error instanceof NotFoundError; //=> true
 */
 export function createHttpError(input: HttpErrorInput): HttpError {
   const { body, headers, status } = input;
-  const requestId = requestIdHeaders.map((name) => headers?.get(name)).find((value) => value) ?? undefined;
+  const requestId = requestIdOf(headers);
   const options: HttpErrorOptions = {
     status,
     method: input.method,
@@ -87,6 +107,7 @@ export function createHttpError(input: HttpErrorInput): HttpError {
     serverMessage: input.serverMessage ?? serverMessageFrom(body),
     requestId,
     traceId: traceIdFrom(body, headers),
+    serverDate: serverDateFrom(headers),
     details: body,
     hint: input.hint,
     cause: input.cause,

@@ -17,6 +17,8 @@ export interface HttpErrorOptions {
   readonly requestId?: string | undefined;
   /** The server's trace id (RFC 9457 `traceId`); Ingo asks clients to record it. */
   readonly traceId?: string | undefined;
+  /** The response's `Date`: the server's clock, to compare with a signer's or a token's. */
+  readonly serverDate?: Date | undefined;
   /** The parsed response body. It is stored with credential fields redacted. */
   readonly details?: unknown;
   /**
@@ -65,6 +67,8 @@ export class HttpError extends BridgekitError {
   readonly url: string;
   readonly requestId: string | undefined;
   readonly traceId: string | undefined;
+  /** The response's `Date` header, when it sent a valid one: the server's clock. */
+  readonly serverDate: Date | undefined;
   /** The parsed response body, credential fields redacted. */
   readonly details: unknown;
 
@@ -79,6 +83,7 @@ export class HttpError extends BridgekitError {
     this.url = url;
     this.requestId = options.requestId;
     this.traceId = options.traceId;
+    this.serverDate = options.serverDate;
     this.details = redactBody(options.details);
   }
 
@@ -89,6 +94,7 @@ export class HttpError extends BridgekitError {
       url: this.url,
       requestId: this.requestId,
       traceId: this.traceId,
+      serverDate: this.serverDate?.toISOString(),
       details: this.details,
     };
   }

@@ -8,7 +8,7 @@ export {
   type SerializedError,
 } from './bridgekit-error.js';
 export { ConfigurationError, type ConfigurationErrorOptions } from './configuration-error.js';
-export { createHttpError, type HttpErrorInput } from './create-http-error.js';
+export { createHttpError, type HttpErrorInput, requestIdOf } from './create-http-error.js';
 export { describeValue } from './describe-value.js';
 export { ErrorCode, type HttpErrorCode } from './error-codes.js';
 export { errorFromResponse } from './error-from-response.js';

@@ -61,17 +61,13 @@ describe('createCheckedFetch', () => {
     expect(isHTTPError(error) && error.response.status).toBe(400);
   });
 
-  it('checks a first attempt the same way, and re-reads a response made elsewhere', async () => {
+  it('reads a failure within the limit and re-reads a response made elsewhere', async () => {
     const answers = createCheckedFetch(checkBody, limit);
     const request = { method: 'GET', url };
-    expect(await answers.check(Response.json({ ok: true, value: 1 }), request)).toEqual({ value: 1 });
-    const failure = await answers.check(Response.json({ ok: false, status: 429 }), request);
-    expect('response' in failure && failure.response.status).toBe(429);
-    const failed = await answers.check(new Response('nope', { status: 502 }), request);
-    expect('response' in failed && [failed.response.status, await failed.response.text()]).toEqual([
-      502,
-      'nope',
-    ]);
+    const failed = await ky
+      .get(url, { fetch: answers.wrap(async () => new Response('nope', { status: 404 })), retry: 0 })
+      .catch((caught: unknown) => caught);
+    expect(isHTTPError(failed) && [failed.response.status, failed.data]).toEqual([404, 'nope']);
     expect(await answers.reread(Response.json({ ok: true, value: 2 }), request)).toBe(2);
     await expect(answers.reread(Response.json({ ok: false, status: 404 }), request)).rejects.toThrow(
       'failed with 404',
@@ -80,29 +76,21 @@ describe('createCheckedFetch', () => {
 });
 
 describe('sendCall', () => {
-  const call = (fetch: Fetch, direct: boolean) => {
+  it('sends through ky, leaves retries to ky, and resolves with the checked value and the response', async () => {
     const answers = createCheckedFetch(checkBody, limit);
-    const checked = answers.wrap(fetch);
-    return sendCall({
-      instance: ky.create({ fetch: checked, retry: { limit: 2, delay: () => 0 } }),
+    const server = counting(
+      () => Response.json({ ok: false, status: 503 }),
+      () => Response.json({ ok: true, value: 'fine' }, { headers: { 'x-request-id': 'r-2' } }),
+    );
+    const outcome = await sendCall({
+      instance: ky.create({ fetch: answers.wrap(server.fetch), retry: { limit: 2, delay: () => 0 } }),
       url,
       options: { method: 'get' },
       answers,
-      fetch: checked,
-      timeout: 5000,
-      firstAttempt: direct ? { fetch, init: (signal) => ({ method: 'GET', signal }) } : undefined,
     });
-  };
-
-  it('resolves with the checked value, first attempt or not, and leaves retries to ky', async () => {
-    for (const direct of [true, false]) {
-      const server = counting(
-        () => Response.json({ ok: false, status: 503 }),
-        () => Response.json({ ok: true, value: 'fine' }),
-      );
-      expect(await call(server.fetch, direct)).toBe('fine');
-      expect(server.calls()).toBe(2);
-    }
+    expect(outcome.value).toBe('fine');
+    expect(outcome.response.headers.get('x-request-id')).toBe('r-2');
+    expect(server.calls()).toBe(2);
   });
 });
 

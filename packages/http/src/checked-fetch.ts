@@ -1,6 +1,5 @@
 import { type BodyLimit, bufferedResponse, type RequestContext, readBufferedBody } from './buffered-body.js';
 import type { Fetch } from './fetch.js';
-import type { AttemptOutcome } from './first-attempt.js';
 import { requestContext } from './request-parts.js';
 
 /** Where an answer came from, for a body check and its messages. */
@@ -20,14 +19,12 @@ export type BodyVerdict<T> =
   | { readonly value: T }
   | { readonly failureStatus: number; readonly error: unknown };
 
-/** A client's answers, read and checked once, inside ky's retry loop or on a first attempt. */
+/** A client's answers, read and checked once, inside ky's retry loop. */
 export interface CheckedFetch<T> {
   /** `baseFetch`, with every successful answer read and checked before ky sees it. */
   readonly wrap: (baseFetch: Fetch) => Fetch;
   /** The checked value of a response a wrapped fetch returned; undefined for any other (one a user's hook made). */
   readonly valueOf: (response: Response) => { readonly value: T } | undefined;
-  /** Checks one answer as a wrapped fetch does: the value, or the failure ky must judge (`sendFirstAttempt`). */
-  readonly check: (response: Response, request: RequestContext) => Promise<AttemptOutcome<T>>;
   /** The value of an answer no wrapped fetch returned (one a user's hook made); throws what its body reports. */
   readonly reread: (response: Response, request: RequestContext) => Promise<T>;
 }
@@ -73,18 +70,10 @@ export function createCheckedFetch<T>(
       values.set(buffered, verdict);
       return buffered;
     };
-  const check = async (response: Response, request: RequestContext): Promise<AttemptOutcome<T>> => {
-    const text = await readBufferedBody(response, request, limit);
-    if (!response.ok) return { response: bufferedResponse(text, response) };
-    const verdict = verdictOf(text, response, request);
-    return 'value' in verdict
-      ? verdict
-      : { response: bufferedResponse(text, response, verdict.failureStatus) };
-  };
   const reread = async (response: Response, request: RequestContext): Promise<T> => {
     const verdict = verdictOf(await readBufferedBody(response, request, limit), response, request);
     if ('value' in verdict) return verdict.value;
     throw verdict.error;
   };
-  return { wrap, valueOf: (response) => values.get(response), check, reread };
+  return { wrap, valueOf: (response) => values.get(response), reread };
 }

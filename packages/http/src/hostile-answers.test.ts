@@ -249,3 +249,14 @@ describe('parseHttpUrl and plaintext', () => {
     expect((error as Error).message).toContain('`allowInsecureRequests`');
   });
 });
+
+describe('unknown keys', () => {
+  it('refuses a key ky would ignore, naming the closest known one', () => {
+    const error = thrown(() => resolveRetryOptions({ attempts: 3 }, {}));
+    expect(isConfigurationError(error)).toBe(true);
+    expect((error as Error).message).toContain('`retry.attempts`');
+    expect((error as Error).message).toContain('Did you mean');
+    const typo = thrown(() => resolveRetryOptions({ limt: 3 }, {}));
+    expect((typo as Error).message).toContain('Did you mean `retry.limit`?');
+  });
+});

@@ -1,17 +1,21 @@
+export { type AttemptCounter, countAttempts } from './attempt-counter.js';
 export { isInsufficientScope } from './bearer-challenge.js';
 export { defaultMaxResponseBytes, resolveBodyLimit } from './body-limit-option.js';
 export { type BodyLimit, bufferedResponse, type RequestContext, readBufferedBody } from './buffered-body.js';
+export { type CallOptions, callKyOptions, callOptionKeys } from './call-options.js';
+export { CallPromise, type CallResult } from './call-promise.js';
 export {
   type AnswerContext,
   type BodyVerdict,
   type CheckedFetch,
   createCheckedFetch,
 } from './checked-fetch.js';
-export { type ClientCall, sendCall } from './client-call.js';
+export { type CallOutcome, type ClientCall, sendCall } from './client-call.js';
+export { basicCredentials, formEncode } from './client-credentials.js';
 export { type DurationOptionDescription, maxTimerDelay, resolveDuration } from './duration-option.js';
 export { type Fetch, resolveFetch } from './fetch.js';
-export { type AttemptOutcome, type FirstAttempt, sendFirstAttempt } from './first-attempt.js';
 export type { InsecureRequestsOption, ResponseLimitOption } from './hostile-server-options.js';
+export { checkKnownKeys, closestName } from './known-keys.js';
 export { refuseRedirects } from './no-redirects.js';
 export { type RequestParts, requestContext, requestParts, withHeader } from './request-parts.js';
 export { maxRetryLimit, type RetryVerdict, resolveRetryOptions } from './retry-options.js';
@@ -20,4 +24,5 @@ export { checkSignal } from './signal-option.js';
 export { checkHeader, checkHeaders, checkStringRecord } from './string-record-option.js';
 export { type FailedCallContext, toBridgekitError } from './to-bridgekit-error.js';
 export { parseHttpUrl, resolveBaseUrl, type UrlOptionDescription } from './url-option.js';
-export { checkHooks, hasHooks, withUserHooks } from './user-hooks.js';
+export { checkHooks, withUserHooks } from './user-hooks.js';
+export { callerAborted, type Settled, settleWithin, sleep, untilAborted } from './waiting.js';

@@ -1,5 +1,6 @@
 import { ConfigurationError, isBridgekitError } from '@bridgekit/errors';
 import type { RetryOptions, ShouldRetryState } from 'ky';
+import { checkKnownKeys } from './known-keys.js';
 
 /** The most retries any option accepts: more would only hide an outage. */
 export const maxRetryLimit = 20;
@@ -20,7 +21,22 @@ function checkLimit(value: unknown, option: string): void {
   }
 }
 
+/** ky's retry options, all of them: any other key is a typo that ky would ignore. */
+const retryKeys = [
+  'limit',
+  'methods',
+  'statusCodes',
+  'afterStatusCodes',
+  'maxRetryAfter',
+  'backoffLimit',
+  'delay',
+  'jitter',
+  'retryOnTimeout',
+  'shouldRetry',
+] as const;
+
 function checkFields(retry: RetryOptions): void {
+  checkKnownKeys(retry, retryKeys, 'retry.');
   if (retry.limit !== undefined) checkLimit(retry.limit, 'retry.limit');
   for (const name of functionFields) {
     if (retry[name] !== undefined && typeof retry[name] !== 'function') {

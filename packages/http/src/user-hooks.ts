@@ -47,19 +47,3 @@ export function withUserHooks(instance: KyInstance, hooks: unknown): KyInstance 
   const checked = checkHooks(hooks);
   return checked === undefined ? instance : instance.extend({ hooks: checked });
 }
-
-/**
-Whether a checked `hooks` option holds any hook. A client that has none of the user's can send a
-call's first attempt without ky (see `sendFirstAttempt`); one that has some sends every request
-through ky, so that the hooks see them all.
-
-@example
-```
-const direct = !hasHooks(options.hooks);
-```
-*/
-export function hasHooks(hooks: unknown): boolean {
-  const checked = checkHooks(hooks);
-  if (checked === undefined) return false;
-  return hookNames.some((name) => (checked[name]?.length ?? 0) > 0);
-}

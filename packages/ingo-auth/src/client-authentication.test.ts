@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { basicCredentials, formEncode } from './client-authentication.js';
+import { basicCredentials, formEncode } from './index.js';
 
 /** What IdentityServer does with a Basic header: base64, split at the first colon, form-decode each half. */
 function decodeLikeIdentityServer(header: string): [string, string] {

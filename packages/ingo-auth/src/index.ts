@@ -1,5 +1,6 @@
+export { basicCredentials, formEncode } from '@bridgekit/http';
 export type { AccessToken } from './access-token.js';
-export { basicCredentials, type ClientAuthenticationMethod, formEncode } from './client-authentication.js';
+export type { ClientAuthenticationMethod } from './client-authentication.js';
 export type {
   CheckMakerScoreRequest,
   CheckMakerScoreResponse,

@@ -1,4 +1,4 @@
-import type { InsecureRequestsOption, ResponseLimitOption } from '@bridgekit/http';
+import type { CallOptions, InsecureRequestsOption, ResponseLimitOption } from '@bridgekit/http';
 import type { Hooks, RetryOptions } from 'ky';
 import type { IngoApi, IngoEnvironment } from './ingo-environment.js';
 import type { TokenSource } from './token-manager.js';
@@ -90,14 +90,8 @@ export interface IngoClientOptions extends InsecureRequestsOption, ResponseLimit
   readonly userAgent?: string;
 }
 
-/** Per-call options of the API helpers. */
-export interface IngoCallOptions {
-  /**
-  Cancels the call: it rejects with `AbortError`.
-  @example AbortSignal.timeout(10000)
-  */
-  readonly signal?: AbortSignal;
-}
+/** Per-call options of the API helpers: `timeout`, `retry`, `headers`, `signal`, each for this call only. */
+export type IngoCallOptions = CallOptions;
 
 /** Counters of an Ingo client, for the demo's summary and dashboards. `client.stats` returns a snapshot. */
 export interface IngoClientStats {

@@ -3,6 +3,7 @@ import {
   type BodyLimit,
   checkHeader,
   checkHeaders,
+  checkKnownKeys,
   checkStringRecord,
   type Fetch,
   resolveBodyLimit,
@@ -85,6 +86,24 @@ export function resolveIngoClientOptions(options: IngoClientOptions): IngoClient
       received: options,
     });
   }
+  // prettier-ignore
+  checkKnownKeys(options, [
+    'tokens',
+    'environment',
+    'baseUrl',
+    'endpoints',
+    'apiVersion',
+    'scope',
+    'scopes',
+    'fetch',
+    'timeout',
+    'retry',
+    'headers',
+    'hooks',
+    'userAgent',
+    'allowInsecureRequests',
+    'maxResponseBytes',
+  ]);
   const apiVersion = optionalString('apiVersion', options.apiVersion) ?? '1';
   const userAgent = optionalString('userAgent', options.userAgent) ?? `bridgekit-ingo-auth/${version}`;
   checkHeader('apiVersion', apiVersion, 'apiVersion');

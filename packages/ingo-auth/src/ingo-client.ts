@@ -1,5 +1,11 @@
 import { ConfigurationError } from '@bridgekit/errors';
-import { checkSignal, toBridgekitError } from '@bridgekit/http';
+import {
+  CallPromise,
+  type CallResult,
+  callOptionKeys,
+  checkKnownKeys,
+  toBridgekitError,
+} from '@bridgekit/http';
 import type { KyInstance } from 'ky';
 import type { AuthenticationEvents } from './authenticated-fetch.js';
 import type {
@@ -20,14 +26,14 @@ import type { TokenSource } from './token-manager.js';
 /** What `createIngoClient` returns. */
 export interface IngoClient {
   /** `POST /identity/score`: scores for an identity, email, phone, address, device and location. */
-  identityScore(request: IdentityScoreRequest, options?: IngoCallOptions): Promise<IdentityScoreResponse>;
+  identityScore(request: IdentityScoreRequest, options?: IngoCallOptions): CallPromise<IdentityScoreResponse>;
   /** `POST /check-maker/score`: the score of the account a check is drawn on. */
   checkMakerScore(
     request: CheckMakerScoreRequest,
     options?: IngoCallOptions,
-  ): Promise<CheckMakerScoreResponse>;
+  ): CallPromise<CheckMakerScoreResponse>;
   /** `POST /inquiry` on the duplicate exchange: whether another Ingo client accepted this check. */
-  dupexInquiry(request: DupexInquiryRequest, options?: IngoCallOptions): Promise<DupexInquiryResponse>;
+  dupexInquiry(request: DupexInquiryRequest, options?: IngoCallOptions): CallPromise<DupexInquiryResponse>;
   /**
   The configured ky instance (Bearer token, 401 refresh, `apiVersion`, retries), for any other
   Ingo endpoint. Its tokens have the client's `scope`.
@@ -37,8 +43,17 @@ export interface IngoClient {
   readonly endpoints: IngoEndpoints;
   /** The token source in use. */
   readonly tokens: TokenSource;
-  /** A snapshot of the counters; see {@link IngoClientStats}. */
+  /** A snapshot of the counters this client and its derived clients share; see {@link IngoClientStats}. */
   readonly stats: IngoClientStats;
+  /**
+  A new client with `options` merged over this one's, sharing its token manager (two derived
+  clients share one token request) and its counters.
+  @example
+  ```
+  const patient = ingo.withOptions({timeout: 120_000});
+  ```
+  */
+  withOptions(options: Partial<Omit<IngoClientOptions, 'tokens'>>): IngoClient;
 }
 
 /**
@@ -58,9 +73,12 @@ const scores = await ingo.identityScore({emailAddress: 'jane@example.com'});
 ```
 */
 export function createIngoClient(options: IngoClientOptions): IngoClient {
+  return clientWith(options, new IngoClientCounters());
+}
+
+function clientWith(options: IngoClientOptions, counters: IngoClientCounters): IngoClient {
   const settings = resolveIngoClientOptions(options);
   const { endpoints, tokens } = settings;
-  const counters = new IngoClientCounters();
   const events: AuthenticationEvents = {
     request: () => counters.request(),
     authenticationRetry: () => counters.authenticationRetry(),
@@ -68,13 +86,17 @@ export function createIngoClient(options: IngoClientOptions): IngoClient {
   };
   const sender = createIngoSender(settings, events, counters);
 
-  const call = async <T>(api: IngoApi, body: unknown, callOptions?: IngoCallOptions): Promise<T> => {
+  const send = async <T>(
+    api: IngoApi,
+    body: unknown,
+    callOptions?: IngoCallOptions,
+  ): Promise<CallResult<T>> => {
     counters.call();
     const url = endpoints[api];
     const signal = callOptions?.signal;
     try {
       checkCall(api, url, body, callOptions);
-      return (await sender.post(api, url, body, signal)) as T;
+      return (await sender.post(api, url, body, callOptions ?? {})) as CallResult<T>;
     } catch (error) {
       counters.failure();
       const mapped = toBridgekitError(error, {
@@ -88,6 +110,8 @@ export function createIngoClient(options: IngoClientOptions): IngoClient {
       throw settings.scrubber.scrubError(mapped);
     }
   };
+  const call = <T>(api: IngoApi, body: unknown, callOptions?: IngoCallOptions) =>
+    new CallPromise(send<T>(api, body, callOptions));
 
   return {
     identityScore: (request, callOptions) =>
@@ -100,6 +124,16 @@ export function createIngoClient(options: IngoClientOptions): IngoClient {
     tokens,
     get stats(): IngoClientStats {
       return counters.snapshot();
+    },
+    withOptions(more) {
+      if (typeof more === 'object' && more !== null && 'tokens' in more) {
+        throw new ConfigurationError({
+          option: 'tokens',
+          expected: 'options that keep the token manager (withOptions shares it)',
+          hint: 'Create another client with createIngoClient() for another token source.',
+        });
+      }
+      return clientWith({ ...options, ...more }, counters);
     },
   };
 }
@@ -120,7 +154,6 @@ function checkCall(api: IngoApi, url: string, body: unknown, callOptions: unknow
     });
   }
   if (callOptions === undefined) return;
-  const signal = (callOptions as IngoCallOptions | null)?.signal;
   if (typeof callOptions !== 'object' || callOptions === null) {
     throw new ConfigurationError({
       option: 'options',
@@ -128,5 +161,5 @@ function checkCall(api: IngoApi, url: string, body: unknown, callOptions: unknow
       received: callOptions,
     });
   }
-  checkSignal(signal);
+  checkKnownKeys(callOptions, callOptionKeys, 'options.');
 }

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { basicCredentials } from './client-authentication.js';
+import { basicCredentials } from './index.js';
 import { createIngoClient } from './ingo-client.js';
 import { ingoScopes } from './ingo-environment.js';
 import {

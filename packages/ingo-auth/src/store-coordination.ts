@@ -1,11 +1,12 @@
 import { type BridgekitError, Secret } from '@bridgekit/errors';
+import { type Settled, settleWithin, sleep } from '@bridgekit/http';
 import type { AccessToken } from './access-token.js';
 import { StoreOutage } from './store-outage.js';
 import type { TokenManagerCounters } from './token-manager-counters.js';
 import type { TokenSettings } from './token-settings.js';
 import { refreshPoint, type TokenSlot } from './token-slot.js';
 import type { Awaitable, TokenStore, TokenStoreLock } from './token-store.js';
-import { type Settled, StoreBudget, settleWithin, sleep } from './waiting.js';
+import { StoreBudget } from './waiting.js';
 
 /** A lock held in the store, or `'unsupported'`: fetch without one (no `lock`, or it failed). */
 export type HeldLock = TokenStoreLock | 'unsupported';

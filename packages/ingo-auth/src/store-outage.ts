@@ -1,5 +1,5 @@
 import { type BridgekitError, NetworkError, redactText } from '@bridgekit/errors';
-import type { Settled } from './waiting.js';
+import type { Settled } from '@bridgekit/http';
 
 /** A store failure as `onStoreError` gets it: no raw cause, which might hold a command's arguments. */
 function outageError(outcome: Settled<unknown>, storeTimeout: number): BridgekitError {

@@ -1,7 +1,7 @@
 import { AbortError, NetworkError, OAuthError, ResponseFormatError } from '@bridgekit/errors';
 import type { RunningSandbox } from '@bridgekit/sandbox';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { formEncode } from './client-authentication.js';
+import { formEncode } from './index.js';
 import { ingoScopes } from './ingo-environment.js';
 import { awkwardSecret, createClock, ingoSandbox } from './testing/test-helpers.js';
 import { createTokenManager } from './token-manager.js';

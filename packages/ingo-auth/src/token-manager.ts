@@ -1,5 +1,5 @@
 import { ConfigurationError, type Secret } from '@bridgekit/errors';
-import { checkSignal } from '@bridgekit/http';
+import { callerAborted, checkKnownKeys, checkSignal, untilAborted } from '@bridgekit/http';
 import type { AccessToken } from './access-token.js';
 import { StoreCoordination } from './store-coordination.js';
 import { TokenManagerCounters } from './token-manager-counters.js';
@@ -8,7 +8,6 @@ import { TokenRefresher } from './token-refresher.js';
 import { resolveTokenSettings } from './token-settings.js';
 import { type TokenSlot, TokenSlots } from './token-slot.js';
 import { createMemoryTokenStore, type TokenStore } from './token-store.js';
-import { callerAborted, untilAborted } from './waiting.js';
 
 /** What the Ingo client needs from a token provider; a `TokenManager` is one. */
 export interface TokenSource {
@@ -111,6 +110,7 @@ function checkCall(call: unknown): GetTokenOptions {
       received: call,
     });
   }
+  checkKnownKeys(call, ['scope', 'signal', 'forceRefresh'], 'options.');
   const { scope, signal, forceRefresh } = call as GetTokenOptions;
   if (scope !== undefined && (typeof scope !== 'string' || scope.trim() === '')) {
     throw new ConfigurationError({ option: 'scope', expected: 'a non-empty string', received: scope });

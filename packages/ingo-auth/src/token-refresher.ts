@@ -1,4 +1,5 @@
 import { type BridgekitError, isBridgekitError, NetworkError } from '@bridgekit/errors';
+import { sleep } from '@bridgekit/http';
 import type { AccessToken } from './access-token.js';
 import type { HeldLock, StoreCoordination } from './store-coordination.js';
 import type { TokenManagerCounters } from './token-manager-counters.js';
@@ -6,7 +7,6 @@ import type { TokenFetchedEvent, TokenManagerOptions } from './token-manager-opt
 import { requestToken } from './token-request.js';
 import type { TokenSettings } from './token-settings.js';
 import { refreshPoint, type TokenSlot } from './token-slot.js';
-import { sleep } from './waiting.js';
 
 function ignoreErrors(callback: () => void): void {
   try {

@@ -1,5 +1,6 @@
 import { ConfigurationError, revealSecretOption, Secret, SecretScrubber } from '@bridgekit/errors';
 import {
+  checkKnownKeys,
   type Fetch,
   parseHttpUrl,
   resolveDuration,
@@ -115,6 +116,30 @@ export function resolveTokenSettings(options: TokenManagerOptions): TokenSetting
   if (typeof options !== 'object' || options === null) {
     throw new ConfigurationError({ option: 'options', expected: 'an object', received: options });
   }
+  // prettier-ignore
+  checkKnownKeys(options, [
+    'environment',
+    'tokenUrl',
+    'clientId',
+    'clientSecret',
+    'scope',
+    'authMethod',
+    'refreshAhead',
+    'refreshJitter',
+    'retry',
+    'timeout',
+    'fetch',
+    'now',
+    'random',
+    'store',
+    'storeTimeout',
+    'storeCheckInterval',
+    'onStoreError',
+    'userAgent',
+    'onTokenFetched',
+    'onTokenError',
+    'allowInsecureRequests',
+  ]);
   const tokenUrl = tokenUrlFrom(options);
   nonEmptyString('clientId', options.clientId);
   const clientSecret = secretFrom(options.clientSecret);

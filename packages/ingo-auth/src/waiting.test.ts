@@ -1,5 +1,6 @@
+import { settleWithin } from '@bridgekit/http';
 import { describe, expect, it } from 'vitest';
-import { StoreBudget, settleWithin } from './waiting.js';
+import { StoreBudget } from './waiting.js';
 
 /** Keeps the event loop busy, as a loaded machine does to a process. */
 function stall(milliseconds: number): void {

@@ -1,25 +1,50 @@
 import { ConfigurationError } from '@bridgekit/errors';
-import { checkSignal } from '@bridgekit/http';
+import { type CallOptions, callKyOptions, callOptionKeys } from '@bridgekit/http';
+import type { Options, RetryOptions } from 'ky';
 import type { QueryParameters } from './query-parameters.js';
 import { checkQuery } from './query-parameters.js';
 import { objectArgument } from './resources/object-argument.js';
 
+/** Per-call options of every method that sends a request: `timeout`, `retry`, `headers`, `signal`. */
+export type IntendCallOptions = CallOptions;
+
 /** Per-call options of `request()`. */
-export interface IntendRequestOptions {
-  /** Query parameters; `undefined` values are left out. */
+export interface IntendRequestOptions extends IntendCallOptions {
+  /**
+  Query parameters; `undefined` values are left out. Any name is taken: `request()` is the escape hatch.
+  @example {client_id: 16}
+  */
   readonly query?: QueryParameters;
-  /** A JSON body. */
+  /**
+  A JSON body.
+  @example {first_name: 'Ada'}
+  */
   readonly json?: unknown;
-  /** Cancels the request: it rejects with `AbortError`. */
-  readonly signal?: AbortSignal;
+}
+
+const requestOptionKeys = [...callOptionKeys, 'query', 'json'] as const;
+
+/** @internal A call's options, checked: its query and body, and what ky is told for this call only. */
+export interface CheckedCall {
+  readonly query: QueryParameters | undefined;
+  readonly json: unknown;
+  readonly signal: AbortSignal | undefined;
+  readonly kyOptions: Options;
 }
 
 /** @internal Checks a call's options; bad ones reject the call with a `ConfigurationError`. */
-export function checkCallOptions(options: IntendRequestOptions | undefined): IntendRequestOptions {
-  const call = objectArgument('options', options);
-  checkSignal(call.signal);
+export function checkCallOptions(
+  options: IntendRequestOptions | undefined,
+  clientRetry: RetryOptions,
+): CheckedCall {
+  const call = objectArgument('options', options, requestOptionKeys);
   if (call.query !== undefined) checkQuery(objectArgument('query', call.query));
-  return call;
+  return {
+    query: call.query,
+    json: call.json,
+    signal: call.signal,
+    kyOptions: callKyOptions(call, clientRetry),
+  };
 }
 
 /** @internal The method and path of a request: an HTTP method name, and a path below `baseUrl`. */

@@ -1,11 +1,14 @@
+import { ConfigurationError } from '@bridgekit/errors';
 import type { IntendSigner } from '@bridgekit/intend-signer';
 import type { KyInstance } from 'ky';
 import { checkPath } from './call-options.js';
+import { IntendClientCounters, type IntendClientStats } from './intend-client-counters.js';
 import type { IntendClientOptions } from './intend-client-options.js';
 import { createRequester, type IntendRequester } from './intend-request.js';
 import { readPage } from './page-shape.js';
 import type { PaginateOptions } from './paginate-options.js';
 import { Paginator } from './paginator.js';
+import { resolveClientOptions } from './resolve-client-options.js';
 import { type CategoriesResource, categoriesResource } from './resources/categories.js';
 import { type ClientsResource, clientsResource } from './resources/clients.js';
 import { type ProductsResource, productsResource } from './resources/products.js';
@@ -18,20 +21,83 @@ export interface IntendClient {
   readonly categories: CategoriesResource;
   readonly sales: SalesResource;
   /**
-  Lists any paginated endpoint, 50 records a page, with the same prefetching, limits and
-  checkpoints as the resources' `list()`.
+  Lists any paginated endpoint with the same page size rule, prefetching, limits and checkpoints
+  as the resources' `list()`.
   @example
   ```
   const all = intend.paginate<MyRecord>('/api/some/list', {query: {x: 1}});
   ```
   */
   paginate<T = unknown>(path: string, options?: PaginateOptions<T>): Paginator<T>;
-  /** Sends one signed request to any endpoint and returns the envelope's `data`. */
+  /** Sends one signed request to any endpoint and resolves with the envelope's `data`. */
   readonly request: IntendRequester;
   /** The configured ky instance (signing, retries and envelope checks included), for anything else. */
   readonly ky: KyInstance;
-  /** The signer in use. */
+  /** The signer in use, shared by every client derived with `withOptions()`. */
   readonly signer: IntendSigner;
+  /** A snapshot of the counters this client and its derived clients share. */
+  readonly stats: IntendClientStats;
+  /**
+  A new client with `options` merged over this one's, sharing its signer (and so its clock
+  correction) and its counters. Credentials cannot change: create another client for those.
+  @example
+  ```
+  const patient = intend.withOptions({timeout: 120_000, retry: 5});
+  ```
+  */
+  withOptions(options: Partial<IntendClientOptions>): IntendClient;
+}
+
+const sharedOptions = ['apiKey', 'secretKey', 'scheme', 'signer'] as const;
+const noEvents = { paused: () => undefined, resumed: () => undefined };
+
+function clientWith(options: IntendClientOptions, counters: IntendClientCounters): IntendClient {
+  const settings = resolveClientOptions(options);
+  const { request, requestPage, ky } = createRequester({ settings, counters });
+  const paginate = <T>(path: string, paginateOptions: PaginateOptions<T> = {}): Paginator<T> => {
+    checkPath(path);
+    const { timeout, retry, headers } = paginateOptions;
+    const perPage = {
+      ...(timeout === undefined ? {} : { timeout }),
+      ...(retry === undefined ? {} : { retry }),
+      ...(headers === undefined ? {} : { headers }),
+    };
+    return new Paginator<T>(async (page, signal, events = noEvents) => {
+      const query = { ...paginateOptions.query, page };
+      const { data, requestId, attempts } = await requestPage(
+        path,
+        { ...perPage, query, signal },
+        events,
+      ).withResponse();
+      return { ...readPage<T>(data, { method: 'GET', url: path }), requestId, attempts };
+    }, paginateOptions);
+  };
+  const { paths, signer } = settings;
+  return {
+    clients: clientsResource(request, paginate, paths),
+    products: productsResource(request, paginate, paths),
+    categories: categoriesResource(request, paths),
+    sales: salesResource(request, paths),
+    paginate,
+    request,
+    ky,
+    signer,
+    get stats(): IntendClientStats {
+      return counters.snapshot();
+    },
+    withOptions(more) {
+      const given = typeof more === 'object' && more !== null ? Object.keys(more) : [];
+      const changed = sharedOptions.find((name) => given.includes(name));
+      if (changed !== undefined) {
+        throw new ConfigurationError({
+          option: changed,
+          expected: 'options that keep the signer (withOptions shares it)',
+          hint: 'Create another client with createIntendClient() for other credentials.',
+        });
+      }
+      return clientWith({ ...options, ...more, signer }, counters);
+    },
+  };
 }
 
 /**
@@ -49,24 +115,5 @@ for await (const client of intend.clients.list({clientType: 'trade'})) {
 ```
 */
 export function createIntendClient(options: IntendClientOptions): IntendClient {
-  const { request, requestPage, ky, signer, settings } = createRequester(options);
-  const paginate = <T>(path: string, paginateOptions: PaginateOptions<T> = {}): Paginator<T> => {
-    checkPath(path);
-    return new Paginator<T>(async (page, signal, events) => {
-      const query = { ...paginateOptions.query, page };
-      const data = await requestPage(path, { query, signal }, (waitMs) => events?.rateLimited(waitMs));
-      return readPage<T>(data, { method: 'GET', url: path });
-    }, paginateOptions);
-  };
-  const { paths } = settings;
-  return {
-    clients: clientsResource(request, paginate, paths),
-    products: productsResource(request, paginate, paths),
-    categories: categoriesResource(request, paths),
-    sales: salesResource(request, paths),
-    paginate,
-    request,
-    ky,
-    signer,
-  };
+  return clientWith(options, new IntendClientCounters());
 }

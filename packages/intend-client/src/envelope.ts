@@ -27,14 +27,26 @@ export function isIntendFailureEnvelope(body: unknown): boolean {
 const refusedCredentialsHint =
   'Check `apiKey` and `secretKey`, the signature scheme (Intend does not document it; see ' +
   'https://github.com/bridgekit/bridgekit/tree/main/packages/intend-signer#the-default-scheme-is-an-assumption) ' +
-  'and the clock (`intend.signer.adjustClock(response date)`)';
+  'and the clock (the client corrects it once from the `Date` of a 401 past `clockTolerance`; `intend.signer.adjustClock(date)` sets it)';
+
+/** What the server's `Date` says of the signer's clock, for the 401 hint. */
+function clockNote(skewMs: number | undefined): string {
+  if (skewMs === undefined) return '';
+  const seconds = Math.round(Math.abs(skewMs) / 1000);
+  return `. The server's Date is ${seconds} s ${skewMs > 0 ? 'ahead of' : 'behind'} the signer's clock: a timestamp that far off is refused`;
+}
 
 /**
 The error an Intend failure describes: an error status, or a failure envelope over HTTP 200, whose
 body `status` then wins (when it is an error status). The envelope's `msg` is the server message.
 */
 export function intendHttpError(
-  context: ExchangeContext & { readonly body: unknown; readonly cause?: unknown },
+  context: ExchangeContext & {
+    readonly body: unknown;
+    readonly cause?: unknown;
+    /** How far the server's `Date` is ahead of the signer's clock, when that is large enough to matter. */
+    readonly clockSkewMs?: number | undefined;
+  },
 ): HttpError {
   const fields = fieldsOf(context.body);
   const envelopeStatus = fields?.['status'];
@@ -50,7 +62,7 @@ export function intendHttpError(
     body: context.body,
     cause: context.cause,
     serverMessage: typeof message === 'string' && message.length > 0 ? message : undefined,
-    hint: status === 401 ? refusedCredentialsHint : undefined,
+    hint: status === 401 ? refusedCredentialsHint + clockNote(context.clockSkewMs) : undefined,
   });
 }
 

@@ -89,6 +89,15 @@ export interface IntendClientOptions extends InsecureRequestsOption, ResponseLim
   @example {clients: '/api/v3/clients'}
   */
   readonly paths?: Partial<IntendPaths>;
+  /**
+  How far, in milliseconds, the server's clock (a response's `Date`) may be from the signer's
+  before a 401 is taken for a clock that is off: the client then corrects the signer's clock
+  (`signer.adjustClock`) and sends the call once more, freshly signed. A 401 whose `Date` agrees
+  with the clock is not resent.
+  @default 30000
+  @example 10_000
+  */
+  readonly clockTolerance?: number;
 }
 
 /** The paths of the vendor's v3 guides. */

@@ -203,7 +203,8 @@ test('listing 2,000 records at 20 ms a page from a tenant that pages by 20', asy
   const speedup = loop / (times['defaults'] ?? loop);
   record({
     id: 'intend-client.10',
-    title: "listing 2,000 records paged by 20 (below the vendor's 50), 20 ms a page: `clients.list()` defaults",
+    title:
+      "listing 2,000 records paged by 20 (below the vendor's 50), 20 ms a page: `clients.list()` defaults",
     unit: 'ms',
     subject: { label: "clients.list() (pageSize 'auto')", value: times['defaults'] ?? 0 },
     baseline: { label: 'hand-written loop that knows the page size', value: loop },

@@ -1,28 +1,46 @@
-import { parseRetryAfter } from '@bridgekit/errors';
+import type { HttpError } from '@bridgekit/errors';
 import {
+  CallPromise,
+  type CallResult,
+  type CheckedFetch,
+  countAttempts,
   createCheckedFetch,
   type Fetch,
-  hasHooks,
   sendCall,
   toBridgekitError,
   withUserHooks,
 } from '@bridgekit/http';
-import { type IntendSigner, intendAuth } from '@bridgekit/intend-signer';
-import ky, { isHTTPError, type KyInstance, type RetryOptions } from 'ky';
+import { intendAuth } from '@bridgekit/intend-signer';
+import ky, { isHTTPError, type KyInstance, type Options } from 'ky';
 import { checkCallOptions, checkRequestTarget, type IntendRequestOptions } from './call-options.js';
-import { firstAttemptInit } from './direct-attempt.js';
 import { checkEnvelope, intendHttpError } from './envelope.js';
-import type { IntendClientOptions } from './intend-client-options.js';
+import type { IntendClientCounters } from './intend-client-counters.js';
+import type { PageFetchEvents } from './page-queue.js';
+import type { QueryParameters } from './query-parameters.js';
 import { createUrlBuilder } from './request-url.js';
-import { type ClientSettings, resolveClientOptions } from './resolve-client-options.js';
+import type { ClientSettings } from './resolve-client-options.js';
 
-/** Sends one signed request and returns the envelope's `data`. */
+/** Sends one signed request and resolves with the envelope's `data`; `.withResponse()` tells more. */
 export type IntendRequester = <T = unknown>(
   method: string,
   path: string,
   options?: IntendRequestOptions,
-) => Promise<T>;
+) => CallPromise<T>;
 
+/** @internal A page's GET, told when ky waits out a `429` so that no other page starts meanwhile. */
+export type PageRequester = (
+  path: string,
+  options: IntendRequestOptions,
+  events: PageFetchEvents,
+) => CallPromise<unknown>;
+
+/** @internal What a request path is built from: the client's settings and what derived clients share. */
+export interface RequestPathParts {
+  readonly settings: ClientSettings;
+  readonly counters: IntendClientCounters;
+}
+
+/** The client's ky instance: signing before every attempt (retries signed again), then the user's hooks. */
 function createInstance(settings: ClientSettings, fetch: Fetch): KyInstance {
   const sign = intendAuth(settings.signer);
   const instance = ky.create({
@@ -40,108 +58,135 @@ function createInstance(settings: ClientSettings, fetch: Fetch): KyInstance {
   return withUserHooks(instance, settings.hooks);
 }
 
-/** @internal A page's GET, told when the server asks to wait (a `429` with `Retry-After`). */
-export type PageRequester = (
-  path: string,
-  options: IntendRequestOptions,
-  onRateLimited: (waitMs: number) => void,
-) => Promise<unknown>;
+/** The signer's clock as its timestamps read it: the local clock plus the offset it keeps. */
+const signerClock = (settings: ClientSettings) => Date.now() + settings.signer.clockOffsetMs;
 
 /**
-The client's retry options, telling `onRateLimited` the wait a `429` asks for the moment ky decides
-to retry it (a `beforeRetry` hook would run only after the wait).
+How far the server's `Date` on a 401 is ahead of the signer's clock (negative: behind), when that
+is past `clockTolerance`; undefined for any other answer.
 */
-function reportingRateLimits(
-  settings: ClientSettings,
-  onRateLimited: (waitMs: number) => void,
-): RetryOptions {
-  const decide = settings.retry.shouldRetry;
-  // The wait ky itself takes: `Retry-After`, capped at `maxRetryAfter` (the client's `timeout`).
-  const cap = settings.retry.maxRetryAfter ?? settings.timeout;
-  const report = (error: unknown, verdict: boolean | undefined) => {
-    // Only ky's default path waits as `Retry-After` says; `true` means backoff, `false` no retry.
-    if (verdict !== undefined || !isHTTPError(error) || error.response.status !== 429) return;
-    const wait = parseRetryAfter(error.response.headers.get('retry-after'));
-    if (wait !== undefined) onRateLimited(Math.min(wait, cap));
-  };
-  return {
-    shouldRetry: (state) => {
-      const verdict = decide?.(state);
-      if (verdict instanceof Promise) {
-        return verdict.then((settled) => {
-          report(state.error, settled);
-          return settled;
-        });
-      }
-      report(state.error, verdict);
-      return verdict;
-    },
-  };
+function clockSkew(response: Response, settings: ClientSettings): number | undefined {
+  if (response.status !== 401) return undefined;
+  const date = Date.parse(response.headers.get('date') ?? '');
+  if (Number.isNaN(date)) return undefined;
+  const skew = date - signerClock(settings);
+  return Math.abs(skew) > settings.clockTolerance ? skew : undefined;
 }
 
-/** @internal Builds the ky instance and the envelope-aware request function. */
-export function createRequester(options: IntendClientOptions): {
-  readonly request: IntendRequester;
-  readonly requestPage: PageRequester;
-  readonly ky: KyInstance;
-  readonly signer: IntendSigner;
+/** @internal Makes a call that cannot even be built (a bad record id) reject like one that failed. */
+export function guarded<T>(make: () => CallPromise<T>): CallPromise<T> {
+  try {
+    return make();
+  } catch (error) {
+    return new CallPromise(Promise.reject(error));
+  }
+}
+
+/** What one client's calls are sent with. */
+interface RequestPath {
   readonly settings: ClientSettings;
-} {
-  const settings = resolveClientOptions(options);
-  // The envelope is checked inside ky's fetch, so that a failure envelope is retried like its status.
-  const envelope = createCheckedFetch(checkEnvelope, settings.maxResponseBytes);
-  const envelopeFetch = envelope.wrap(settings.fetch);
-  const instance = createInstance(settings, envelopeFetch);
-  const urlFor = createUrlBuilder(settings.baseUrl);
-  // With hooks of the user's, every request goes through ky, so that they see them all.
-  const direct = !hasHooks(settings.hooks);
-  const send = async <T>(
-    method: string,
-    path: string,
-    options: IntendRequestOptions | undefined,
-    onRateLimited: ((waitMs: number) => void) | undefined,
-  ): Promise<T> => {
-    checkRequestTarget(method, path);
-    const call = checkCallOptions(options);
-    const where = { method: method.toUpperCase(), url: urlFor(path, call.query) };
-    try {
-      const data = await sendCall({
-        instance,
-        url: where.url,
-        options: {
-          method,
-          ...(call.json === undefined ? {} : { json: call.json }),
-          ...(call.signal === undefined ? {} : { signal: call.signal }),
-          ...(onRateLimited === undefined ? {} : { retry: reportingRateLimits(settings, onRateLimited) }),
+  readonly counters: IntendClientCounters;
+  readonly instance: KyInstance;
+  readonly envelope: CheckedFetch<unknown>;
+  readonly checkedFetch: Fetch;
+  readonly urlFor: (path: string, query: QueryParameters | undefined) => string;
+}
+
+// long-code: request path. One call, top to bottom: options, the per-call fetch that counts
+// attempts and 429 waits, ky, the clock correction, and the one mapping of failures.
+async function send<T>(
+  { settings, counters, instance, envelope, checkedFetch, urlFor }: RequestPath,
+  method: string,
+  path: string,
+  options: IntendRequestOptions | undefined,
+  events: PageFetchEvents | undefined,
+): Promise<CallResult<T>> {
+  checkRequestTarget(method, path);
+  const call = checkCallOptions(options, settings.retry);
+  const where = { method: method.toUpperCase(), url: urlFor(path, call.query) };
+  const timeout = (call.kyOptions.timeout as number | undefined) ?? settings.timeout;
+  let paused = false;
+  const resume = () => {
+    if (!paused) return;
+    paused = false;
+    events?.resumed();
+  };
+  // Counts the call's attempts, and tells a listing that ky waits out a 429 (for as long as ky's
+  // own reading of Retry-After says: the wait ends at ky's beforeRetry, or when the call settles).
+  const counter = countAttempts(checkedFetch, (response) => {
+    counters.request();
+    if (response.status !== 429 || events === undefined || paused) return;
+    paused = true;
+    events.paused();
+  });
+  const kyOptions: Options = {
+    ...call.kyOptions,
+    method,
+    fetch: counter.fetch,
+    ...(call.json === undefined ? {} : { json: call.json }),
+    hooks: {
+      beforeRetry: [
+        () => {
+          counters.retry();
+          resume();
         },
-        answers: envelope,
-        fetch: envelopeFetch,
-        timeout: settings.timeout,
-        firstAttempt: direct
-          ? {
-              fetch: settings.fetch,
-              init: (signal) => firstAttemptInit(settings, { method, url: where.url }, call.json, signal),
-            }
-          : undefined,
-      });
+      ],
+    },
+  };
+  for (let resent = false; ; resent = true) {
+    try {
+      const outcome = await sendCall({ instance, url: where.url, options: kyOptions, answers: envelope });
       // The envelope's `data` is what the caller asked for.
-      return data as T;
+      return counter.result(outcome) as CallResult<T>;
     } catch (error) {
+      // A 401 from a signer whose clock is off: correct it from the server's Date and send once more.
+      const skew = !resent && isHTTPError(error) ? clockSkew(error.response, settings) : undefined;
+      if (skew !== undefined) {
+        settings.signer.adjustClock(signerClock(settings) + skew);
+        counters.clockCorrection();
+        continue;
+      }
+      counters.failure();
       throw settings.scrubber.scrubError(
         toBridgekitError(error, {
           ...where,
-          timeout: settings.timeout,
+          timeout,
           signal: call.signal,
           service: 'the Intend API',
           reachHint: 'check `baseUrl` and the network',
-          mapHttpError: (response, body, cause) =>
-            intendHttpError({ ...where, status: response.status, headers: response.headers, body, cause }),
+          mapHttpError: (failed, body, cause): HttpError =>
+            intendHttpError({
+              ...where,
+              status: failed.status,
+              headers: failed.headers,
+              body,
+              cause,
+              clockSkewMs: clockSkew(failed, settings),
+            }),
         }),
       );
+    } finally {
+      resume();
     }
-  };
-  const request: IntendRequester = (method, path, options) => send(method, path, options, undefined);
-  const requestPage: PageRequester = (path, options, onRateLimited) =>
-    send('GET', path, options, onRateLimited);
-  return { request, requestPage, ky: instance, signer: settings.signer, settings };
+  }
+}
+
+/** @internal Builds the client's one request path on ky: every call, every page and every retry go through it. */
+export function createRequester({ settings, counters }: RequestPathParts): {
+  readonly request: IntendRequester;
+  readonly requestPage: PageRequester;
+  readonly ky: KyInstance;
+} {
+  // The envelope is checked inside ky's fetch, so that a failure envelope is retried like its status.
+  const envelope = createCheckedFetch(checkEnvelope, settings.maxResponseBytes);
+  const checkedFetch = envelope.wrap(settings.fetch);
+  const instance = createInstance(settings, checkedFetch);
+  const urlFor = createUrlBuilder(settings.baseUrl);
+
+  const path: RequestPath = { settings, counters, instance, envelope, checkedFetch, urlFor };
+  const request: IntendRequester = (method, route, options) =>
+    new CallPromise(send(path, method, route, options, undefined));
+  const requestPage: PageRequester = (route, options, events) =>
+    new CallPromise(send(path, 'GET', route, options, events));
+  return { request, requestPage, ky: instance };
 }

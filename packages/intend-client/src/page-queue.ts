@@ -10,8 +10,10 @@ export type PageFetcher<T> = (
 
 /** What a page fetcher may tell the paginator while a page is on its way. */
 export interface PageFetchEvents {
-  /** The server asked to wait (`429` with `Retry-After`): no new page is requested until then. */
-  readonly rateLimited: (waitMs: number) => void;
+  /** The server answered `429` and ky waits before retrying: no new page is requested meanwhile. */
+  readonly paused: () => void;
+  /** That wait is over (the retry goes out, or the page settled). */
+  readonly resumed: () => void;
 }
 
 /** A page requested and not yet handed to the caller. */
@@ -46,15 +48,16 @@ export class PageQueue<T> {
   readonly #options: PageQueueOptions;
   readonly #pending: PendingPage<T>[] = [];
   readonly #active = new Set<AbortController>();
-  readonly #events: PageFetchEvents = { rateLimited: (waitMs) => this.#pause(waitMs) };
+  readonly #events: PageFetchEvents = { paused: () => this.#pause(), resumed: () => this.#resume() };
   readonly #abortActive = (): void => {
     for (const controller of this.#active) controller.abort(this.#options.signal?.reason);
   };
   #next: number;
   #last: number;
   #inFlight = 0;
-  #pausedUntil = 0;
-  #resumeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Pages waiting out a `429`, as long as ky waits (its own reading of `Retry-After`). */
+  #pauses = 0;
+  #whenResumed: { readonly promise: Promise<void>; readonly resolve: () => void } | undefined;
   #closed = false;
 
   constructor(fetchPage: PageFetcher<T>, options: PageQueueOptions) {
@@ -85,7 +88,7 @@ export class PageQueue<T> {
       this.#next <= this.#last &&
       this.#inFlight < window.inFlight &&
       this.#pending.length < window.held &&
-      this.#options.now() >= this.#pausedUntil
+      this.#pauses === 0
     ) {
       this.#request(this.#next++);
     }
@@ -112,7 +115,7 @@ export class PageQueue<T> {
   /** Reached on completion, on error, and when the caller `break`s out of `for await`. */
   close(): void {
     this.#closed = true;
-    clearTimeout(this.#resumeTimer);
+    this.#whenResumed?.resolve();
     this.#options.signal?.removeEventListener('abort', this.#abortActive);
     this.#pending.splice(0);
     // Every page still on its way, the one the caller was waiting for included.
@@ -124,7 +127,6 @@ export class PageQueue<T> {
     const started = this.#options.now();
     this.#active.add(controller);
     this.#inFlight += 1;
-    const wait = this.#pausedUntil - this.#options.now();
     const fetchPage = (): Promise<RawPage<T>> => {
       // A fetcher that throws instead of rejecting still fails only its own page.
       try {
@@ -136,7 +138,10 @@ export class PageQueue<T> {
     };
     // Requested during a pause (the caller waits for this page): sent once the wait is over, or
     // never, when the listing is cancelled meanwhile.
-    const fetching = wait > 0 ? abortableDelay(wait, controller.signal).then(fetchPage) : fetchPage();
+    const fetching =
+      this.#pauses > 0 && this.#whenResumed
+        ? untilResumed(this.#whenResumed.promise, controller.signal).then(fetchPage)
+        : fetchPage();
     const result = fetching.then((page) => {
       // A page that ends the listing ends the requests past it as soon as it arrives, before its turn.
       const last = this.#options.window.received(number, page) === 'last';
@@ -157,31 +162,35 @@ export class PageQueue<T> {
     this.#pending.push({ number, controller, result });
   }
 
-  #pause(waitMs: number): void {
+  #pause(): void {
     if (this.#closed) return;
-    const until = this.#options.now() + waitMs;
-    if (until <= this.#pausedUntil) return;
-    this.#pausedUntil = until;
-    clearTimeout(this.#resumeTimer);
-    // Timers may fire a fraction of a millisecond before the clock says the wait is over.
-    this.#resumeTimer = setTimeout(() => {
-      this.#pausedUntil = 0;
-      this.fill();
-    }, waitMs);
+    this.#pauses += 1;
+    if (this.#whenResumed === undefined) {
+      let resolve: () => void = () => undefined;
+      const promise = new Promise<void>((done) => {
+        resolve = done;
+      });
+      this.#whenResumed = { promise, resolve };
+    }
+  }
+
+  #resume(): void {
+    this.#pauses = Math.max(0, this.#pauses - 1);
+    if (this.#pauses > 0) return;
+    this.#whenResumed?.resolve();
+    this.#whenResumed = undefined;
+    this.fill();
   }
 }
 
-/** Resolves after `milliseconds`, or rejects at once when `signal` fires (and clears its timer). */
-function abortableDelay(milliseconds: number, signal: AbortSignal): Promise<void> {
+/** Resolves when `resumed` does, or rejects at once when `signal` fires. */
+function untilResumed(resumed: Promise<void>, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    void resumed.then(() => {
       signal.removeEventListener('abort', onAbort);
       resolve();
-    }, milliseconds);
-    signal.addEventListener('abort', onAbort, { once: true });
+    });
   });
 }

@@ -8,6 +8,10 @@ export interface RawPage<T> {
   readonly total: number | undefined;
   /** False when metadata says there is no next page (`next_page_url: null`). */
   readonly hasNext: boolean | undefined;
+  /** The server's request id for this page, when it sent one. */
+  readonly requestId?: string | undefined;
+  /** HTTP attempts this page took, the first included. */
+  readonly attempts?: number | undefined;
 }
 
 function finiteNumber(value: unknown): number | undefined {

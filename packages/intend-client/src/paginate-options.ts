@@ -1,5 +1,6 @@
 import { ConfigurationError, type PageCheckpoint } from '@bridgekit/errors';
-import { checkSignal } from '@bridgekit/http';
+import { checkKnownKeys, checkSignal } from '@bridgekit/http';
+import type { IntendCallOptions } from './call-options.js';
 import { checkQuery, type QueryParameters } from './query-parameters.js';
 
 /** What `onPage` receives after each page arrives. */
@@ -12,6 +13,10 @@ export interface PageProgress<T> {
   /** From server metadata, when sent. */
   readonly lastPage: number | undefined;
   readonly total: number | undefined;
+  /** The server's request id for this page, when it sent one. */
+  readonly requestId: string | undefined;
+  /** HTTP attempts this page took, the first included. */
+  readonly attempts: number;
 }
 
 /** A page as `.pages()` yields it. */
@@ -22,10 +27,17 @@ export interface Page<T> {
   readonly checkpoint: PageCheckpoint;
   readonly lastPage: number | undefined;
   readonly total: number | undefined;
+  /** The server's request id for this page, when it sent one. */
+  readonly requestId: string | undefined;
+  /** HTTP attempts this page took, the first included. */
+  readonly attempts: number;
 }
 
-/** Options of `paginate()` and every `list()`. */
-export interface PaginateOptions<T = unknown> {
+/**
+Options of `paginate()` and every `list()`. `timeout`, `retry`, `headers` and `signal` apply to
+every page request, as a call's own options do.
+*/
+export interface PaginateOptions<T = unknown> extends IntendCallOptions {
   /**
   Extra query parameters sent with every page.
   @example {client_type: 'trade'}
@@ -150,6 +162,25 @@ export function boundedInteger(
   return value;
 }
 
+/** Every option of a listing: any other key is a typo. */
+const optionKeys = [
+  'query',
+  'startPage',
+  'prefetch',
+  'concurrency',
+  'pageSize',
+  'maxPages',
+  'maxItems',
+  'signal',
+  'onPage',
+  'idOf',
+  'verify',
+  'onChange',
+  'timeout',
+  'retry',
+  'headers',
+] as const;
+
 function checkShape(options: PaginateOptions<unknown>): void {
   if (typeof options !== 'object' || options === null) {
     throw new ConfigurationError({
@@ -158,6 +189,7 @@ function checkShape(options: PaginateOptions<unknown>): void {
       received: options,
     });
   }
+  checkKnownKeys(options, optionKeys);
   checkSignal(options.signal);
   if (options.onPage !== undefined && typeof options.onPage !== 'function') {
     throw new ConfigurationError({ option: 'onPage', expected: 'a function', received: options.onPage });

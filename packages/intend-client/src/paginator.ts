@@ -153,14 +153,23 @@ export class Paginator<T> implements AsyncIterable<T> {
         // Anything fetched ahead lies past the end: cancel it now rather than when the caller leaves.
         if (done) queue.endAt(head.number);
         const { lastPage } = listing;
-        settings.onPage?.({ page: head.number, items, elapsedMs, lastPage, total: page.total });
+        const { requestId, attempts = 1 } = page;
+        settings.onPage?.({
+          page: head.number,
+          items,
+          elapsedMs,
+          lastPage,
+          total: page.total,
+          requestId,
+          attempts,
+        });
         // A page cut short by maxItems is not done: resuming repeats its start rather than losing its rest.
         const checkpoint = this.#checkpoint(
           items.length < fresh.length ? head.number : head.number + 1,
           listing,
         );
         stats.page(items.length);
-        yield { number: head.number, items, checkpoint, lastPage, total: page.total };
+        yield { number: head.number, items, checkpoint, lastPage, total: page.total, requestId, attempts };
         listing.itemsYielded += items.length;
         listing.nextPage = head.number + 1;
         if (done) break;

@@ -3,6 +3,7 @@ import {
   type BodyLimit,
   checkHeader,
   checkHeaders,
+  checkKnownKeys,
   checkStringRecord,
   type Fetch,
   resolveBaseUrl,
@@ -26,8 +27,8 @@ export interface ClientSettings {
   readonly retry: RetryOptions;
   readonly fetch: Fetch;
   readonly headers: Readonly<Record<string, string>>;
-  /** `headers` with lower-case names: what a first attempt sends (see direct-attempt.ts). */
-  readonly lowerCaseHeaders: Readonly<Record<string, string>>;
+  /** How far the server's `Date` may be from the signer's clock before a 401 corrects the clock. */
+  readonly clockTolerance: number;
   readonly paths: IntendPaths;
   readonly hooks: unknown;
   readonly maxResponseBytes: BodyLimit;
@@ -79,6 +80,25 @@ function pathsFrom(value: unknown): IntendPaths {
   return { ...defaultPaths, ...given };
 }
 
+/** Every option of `createIntendClient`: any other key is a typo. */
+const optionKeys = [
+  'baseUrl',
+  'apiKey',
+  'secretKey',
+  'scheme',
+  'signer',
+  'fetch',
+  'timeout',
+  'retry',
+  'headers',
+  'hooks',
+  'userAgent',
+  'paths',
+  'allowInsecureRequests',
+  'maxResponseBytes',
+  'clockTolerance',
+] as const;
+
 const idempotentMethods: NonNullable<RetryOptions['methods']> = ['get', 'head', 'options', 'put', 'delete'];
 
 /** @internal Checks every option once; each message names the option and never repeats a secret. */
@@ -90,6 +110,7 @@ export function resolveClientOptions(options: IntendClientOptions): ClientSettin
       received: options,
     });
   }
+  checkKnownKeys(options, optionKeys);
   const baseUrl = resolveBaseUrl(options.baseUrl, {
     option: 'baseUrl',
     expected: "your tenant's absolute http(s) URL, such as 'https://acme.intend.com'",
@@ -124,7 +145,7 @@ export function resolveClientOptions(options: IntendClientOptions): ClientSettin
     retry,
     fetch: resolveFetch(options.fetch),
     headers,
-    lowerCaseHeaders: Object.fromEntries(new Headers(headers)),
+    clockTolerance: resolveDuration(options.clockTolerance, { option: 'clockTolerance', fallback: 30_000 }),
     paths: pathsFrom(options.paths),
     hooks: options.hooks,
     maxResponseBytes: resolveBodyLimit(options.maxResponseBytes),

@@ -213,13 +213,15 @@ describe('speculative pages when the end is unknown', () => {
     const listing = run(new Paginator(server.fetcher, { concurrency: 4 }));
     for (const page of [1, 2, 3]) await server.answer(page);
     expect(server.inFlight()).toEqual([4, 5, 6]);
-    server.events(4)?.rateLimited(150);
+    // Page 4 got a 429 and ky waits it out: the window pauses until the retry goes out.
+    server.events(4)?.paused();
     await server.answer(5);
     await server.answer(6);
     // Pages 5 and 6 came back but the window is paused: nothing new is requested.
     expect(server.inFlight()).toEqual([4]);
     expect(Math.max(...server.requested)).toBe(6);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    server.events(4)?.resumed();
+    await tick();
     expect(Math.max(...server.requested)).toBeGreaterThan(6);
     await server.answerAll(() => listing.done);
     expect(listing.ids).toEqual(range(1, 5000));
@@ -289,7 +291,7 @@ describe('a listing that is cancelled or whose fetcher misbehaves', () => {
     const controller = new AbortController();
     const listing = run(new Paginator(server.fetcher, { signal: controller.signal, concurrency: 1 }));
     await server.answer(1);
-    server.events(2)?.rateLimited(60_000);
+    server.events(2)?.paused();
     await server.answer(2);
     controller.abort();
     for (let round = 0; round < 5 && !listing.done; round += 1) await tick();

@@ -1,6 +1,7 @@
-import type { IntendRequestOptions } from '../call-options.js';
+import { type CallPromise, callOptionKeys } from '@bridgekit/http';
+import type { IntendCallOptions } from '../call-options.js';
 import type { IntendPaths } from '../intend-client-options.js';
-import type { IntendRequester } from '../intend-request.js';
+import { guarded, type IntendRequester } from '../intend-request.js';
 import type { IntendCategoryRecord } from '../records.js';
 import { objectArgument } from './object-argument.js';
 import { optionalRecordId, recordId } from './record-id.js';
@@ -19,24 +20,27 @@ export interface CategoriesResource {
   get(
     id: number | string,
     query?: CategoryQuery,
-    options?: Pick<IntendRequestOptions, 'signal'>,
-  ): Promise<IntendCategoryRecord>;
+    options?: IntendCallOptions,
+  ): CallPromise<IntendCategoryRecord>;
 }
 
 export function categoriesResource(request: IntendRequester, paths: IntendPaths): CategoriesResource {
   return {
-    get: async (id, query, options) =>
-      request<IntendCategoryRecord>('GET', paths.categories, {
-        ...options,
-        // The vendor's parameter name is misspelled; sending it as documented is what works.
-        query: {
-          category_id: recordId('id', id),
-          category_type: objectArgument('query', query).categoryType,
-          parent_caegory_id: optionalRecordId(
-            'query.parentCategoryId',
-            objectArgument('query', query).parentCategoryId,
-          ),
-        },
+    get: (id, query, options) =>
+      guarded(() => {
+        const { categoryType, parentCategoryId } = objectArgument('query', query, [
+          'categoryType',
+          'parentCategoryId',
+        ]);
+        return request<IntendCategoryRecord>('GET', paths.categories, {
+          ...objectArgument('options', options, callOptionKeys),
+          // The vendor's parameter name is misspelled; sending it as documented is what works.
+          query: {
+            category_id: recordId('id', id),
+            category_type: categoryType,
+            parent_caegory_id: optionalRecordId('query.parentCategoryId', parentCategoryId),
+          },
+        });
       }),
   };
 }

@@ -1,6 +1,7 @@
-import type { IntendRequestOptions } from '../call-options.js';
+import { type CallPromise, callOptionKeys } from '@bridgekit/http';
+import type { IntendCallOptions } from '../call-options.js';
 import type { IntendPaths } from '../intend-client-options.js';
-import type { IntendRequester } from '../intend-request.js';
+import { guarded, type IntendRequester } from '../intend-request.js';
 import type { PaginateOptions } from '../paginate-options.js';
 import type { Paginator } from '../paginator.js';
 import type { IntendClientInput, IntendClientRecord } from '../records.js';
@@ -19,12 +20,9 @@ export interface ClientsResource {
   /** Every client (Query Clients), 50 a page, lazily. */
   list(query?: ClientListQuery, options?: PaginateOptions<IntendClientRecord>): Paginator<IntendClientRecord>;
   /** One client by id (`client_id`). */
-  get(id: number | string, options?: Pick<IntendRequestOptions, 'signal'>): Promise<IntendClientRecord>;
+  get(id: number | string, options?: IntendCallOptions): CallPromise<IntendClientRecord>;
   /** Create Client. Not retried: a retry could create the client twice. */
-  create(
-    input: IntendClientInput,
-    options?: Pick<IntendRequestOptions, 'signal'>,
-  ): Promise<IntendClientRecord>;
+  create(input: IntendClientInput, options?: IntendCallOptions): CallPromise<IntendClientRecord>;
 }
 
 export function clientsResource(
@@ -34,19 +32,26 @@ export function clientsResource(
 ): ClientsResource {
   return {
     list: (query, options) => {
-      const { clientType, department } = objectArgument('query', query);
+      const { clientType, department } = objectArgument('query', query, ['clientType', 'department']);
       const listing = objectArgument('options', options);
       return paginate<IntendClientRecord>(paths.clients, {
         ...listing,
         query: { client_type: clientType, department, ...listing.query },
       });
     },
-    get: async (id, options = {}) =>
-      request<IntendClientRecord>('GET', paths.clients, {
-        ...options,
-        query: { client_id: recordId('id', id) },
-      }),
-    create: (input, options = {}) =>
-      request<IntendClientRecord>('POST', paths.createClient, { ...options, json: input }),
+    get: (id, options) =>
+      guarded(() =>
+        request<IntendClientRecord>('GET', paths.clients, {
+          ...objectArgument('options', options, callOptionKeys),
+          query: { client_id: recordId('id', id) },
+        }),
+      ),
+    create: (input, options) =>
+      guarded(() =>
+        request<IntendClientRecord>('POST', paths.createClient, {
+          ...objectArgument('options', options, callOptionKeys),
+          json: input,
+        }),
+      ),
   };
 }

@@ -1,6 +1,7 @@
-import type { IntendRequestOptions } from '../call-options.js';
+import { type CallPromise, callOptionKeys } from '@bridgekit/http';
+import type { IntendCallOptions } from '../call-options.js';
 import type { IntendPaths } from '../intend-client-options.js';
-import type { IntendRequester } from '../intend-request.js';
+import { guarded, type IntendRequester } from '../intend-request.js';
 import type { PaginateOptions } from '../paginate-options.js';
 import type { Paginator } from '../paginator.js';
 import type { IntendProductRecord } from '../records.js';
@@ -21,7 +22,7 @@ export interface ProductsResource {
     options?: PaginateOptions<IntendProductRecord>,
   ): Paginator<IntendProductRecord>;
   /** One product by id (`product_id`). */
-  get(id: number | string, options?: Pick<IntendRequestOptions, 'signal'>): Promise<IntendProductRecord>;
+  get(id: number | string, options?: IntendCallOptions): CallPromise<IntendProductRecord>;
 }
 
 export function productsResource(
@@ -31,17 +32,19 @@ export function productsResource(
 ): ProductsResource {
   return {
     list: (query, options) => {
-      const { categoryId } = objectArgument('query', query);
+      const { categoryId } = objectArgument('query', query, ['categoryId']);
       const listing = objectArgument('options', options);
       return paginate<IntendProductRecord>(paths.products, {
         ...listing,
         query: { category_id: categoryId, ...listing.query },
       });
     },
-    get: async (id, options = {}) =>
-      request<IntendProductRecord>('GET', paths.products, {
-        ...options,
-        query: { product_id: recordId('id', id) },
-      }),
+    get: (id, options) =>
+      guarded(() =>
+        request<IntendProductRecord>('GET', paths.products, {
+          ...objectArgument('options', options, callOptionKeys),
+          query: { product_id: recordId('id', id) },
+        }),
+      ),
   };
 }

@@ -1,6 +1,7 @@
-import type { IntendRequestOptions } from '../call-options.js';
+import { type CallPromise, callOptionKeys } from '@bridgekit/http';
+import type { IntendCallOptions } from '../call-options.js';
 import type { IntendPaths } from '../intend-client-options.js';
-import type { IntendRequester } from '../intend-request.js';
+import { guarded, type IntendRequester } from '../intend-request.js';
 import type { IntendSaleInput, IntendSaleRecord } from '../records.js';
 import { objectArgument } from './object-argument.js';
 import { optionalRecordId, recordId } from './record-id.js';
@@ -11,23 +12,33 @@ export interface SalesResource {
   get(
     saleId: number | string,
     query?: { readonly clientId?: number | string },
-    options?: Pick<IntendRequestOptions, 'signal'>,
-  ): Promise<IntendSaleRecord>;
+    options?: IntendCallOptions,
+  ): CallPromise<IntendSaleRecord>;
   /** Create Sale. Not retried: a retry could record the sale twice. */
-  create(input: IntendSaleInput, options?: Pick<IntendRequestOptions, 'signal'>): Promise<IntendSaleRecord>;
+  create(input: IntendSaleInput, options?: IntendCallOptions): CallPromise<IntendSaleRecord>;
 }
 
 export function salesResource(request: IntendRequester, paths: IntendPaths): SalesResource {
   return {
-    get: async (saleId, query, options) =>
-      request<IntendSaleRecord>('GET', paths.sale, {
-        ...options,
-        query: {
-          sale_id: recordId('saleId', saleId),
-          client_id: optionalRecordId('query.clientId', objectArgument('query', query).clientId),
-        },
-      }),
-    create: (input, options = {}) =>
-      request<IntendSaleRecord>('POST', paths.createSale, { ...options, json: input }),
+    get: (saleId, query, options) =>
+      guarded(() =>
+        request<IntendSaleRecord>('GET', paths.sale, {
+          ...objectArgument('options', options, callOptionKeys),
+          query: {
+            sale_id: recordId('saleId', saleId),
+            client_id: optionalRecordId(
+              'query.clientId',
+              objectArgument('query', query, ['clientId']).clientId,
+            ),
+          },
+        }),
+      ),
+    create: (input, options) =>
+      guarded(() =>
+        request<IntendSaleRecord>('POST', paths.createSale, {
+          ...objectArgument('options', options, callOptionKeys),
+          json: input,
+        }),
+      ),
   };
 }

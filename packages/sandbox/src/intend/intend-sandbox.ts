@@ -1,4 +1,5 @@
 import type { verifyIntendRequest } from '@bridgekit/intend-signer';
+import type { MiddlewareHandler } from 'hono';
 import type { FaultConfig } from '../server/faults.js';
 import { createSandboxServer, type Sandbox } from '../server/sandbox-server.js';
 import { createSeededRandom } from '../server/seeded-random.js';
@@ -33,7 +34,11 @@ export interface IntendSandboxOptions {
   readonly scheme?: VerifyOptions['scheme'];
   /** Accepted clock difference, in seconds, both ways. @default 300 */
   readonly toleranceSeconds?: number;
-  /** The sandbox's clock, epoch milliseconds. @default Date.now */
+  /**
+  The sandbox's clock, epoch milliseconds: what it verifies timestamps against and what its `Date`
+  header says. Run it ahead or behind (`() => Date.now() + 600_000`) to try a client's clock handling.
+  @default Date.now
+  */
   readonly now?: () => number;
   /** Seeded client records to generate, or the records themselves. @default 240 */
   readonly clients?: number | readonly SandboxClient[];
@@ -80,6 +85,18 @@ export interface IntendSandbox extends Sandbox {
   injectListChange(change: ListChange): void;
 }
 
+/** Every answer carries the sandbox's clock as `Date` and a request id, as a real server's would. */
+function serverHeaders(now: () => number): MiddlewareHandler {
+  let requests = 0;
+  return async (context, next) => {
+    requests += 1;
+    const requestId = `intend-sandbox-${requests}`;
+    await next();
+    context.res.headers.set('date', new Date(now()).toUTCString());
+    context.res.headers.set('x-request-id', requestId);
+  };
+}
+
 function records<T>(
   given: number | readonly T[] | undefined,
   fallback: number,
@@ -123,6 +140,7 @@ export function createIntendSandbox(options: IntendSandboxOptions): IntendSandbo
     faults: options.faults,
     errorResponse: (status, message) => intendEnvelope(status, null, message),
     routes(app) {
+      app.use('*', serverHeaders(options.now ?? Date.now));
       app.use('/api/*', signatureCheck(options));
       app.use('/api/clients', listChanges.middleware);
       registerClientRoutes(app, { clients: data.clients, paginate, newClient });
