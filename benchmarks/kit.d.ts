@@ -62,7 +62,7 @@ export function serveInChild(
   config: { kind: 'intend' | 'ingo'; options: unknown },
   cwd?: string,
 ): Promise<ChildServer>;
-/** Records a client's two request-path rows (one at a time, concurrency 200) against raw fetch and ky alone. */
+/** Records a client's two request-path rows (one at a time, concurrency 200) against ky alone, with raw fetch and axios beside them. */
 export function recordRequestPath(options: {
   /** The row ids' prefix; the rows are `<id>.01` and `<id>.02`. */
   readonly id: string;
@@ -73,6 +73,7 @@ export function recordRequestPath(options: {
     readonly raw: () => Promise<unknown>;
     readonly subject: () => Promise<unknown>;
     readonly ky: () => Promise<unknown>;
+    readonly axios: () => Promise<unknown>;
   };
   /** Added to each row's note. */
   readonly note?: string;

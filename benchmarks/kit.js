@@ -160,9 +160,10 @@ export async function serveInChild(config, sandboxModule) {
 export const requestPathTimeout = 600_000;
 
 /**
-The two request-path rows every client has: its call against a raw `fetch` and against ky alone
-with the same options, one at a time (time per call, target <= 1.15x) and at concurrency 200
-(throughput, target >= 0.85x). `calls` are `{raw, subject, ky}`; `labels` name them.
+The two request-path rows every client has: its call against ky alone with the same options (the
+floor, since every call goes through ky), one at a time (time per call, target <= 1.05x) and at
+concurrency 200 (throughput, target >= 0.95x), with a raw `fetch` and axios beside them for
+reference. `calls` are `{subject, ky, raw, axios}`; `labels` name the first and the raw one.
 */
 export async function recordRequestPath({ id, name, labels, calls, note = '' }) {
   for (const run of Object.values(calls)) await perCall(500, run);
@@ -175,9 +176,9 @@ export async function recordRequestPath({ id, name, labels, calls, note = '' }) 
       // One round's own ratio moves by about ±15% (loopback wake-ups, when a collection lands),
       // so the median takes many rounds to settle within a few hundredths.
       rounds: 31,
-      ratioMeaning: "of the baseline's time",
-      target: '<= 1.15x',
-      met: (ratio) => ratio <= 1.15,
+      ratioMeaning: "of ky alone's time",
+      target: '<= 1.05x ky alone',
+      met: (ratio) => ratio <= 1.05,
     },
     {
       suffix: '02',
@@ -185,9 +186,9 @@ export async function recordRequestPath({ id, name, labels, calls, note = '' }) 
       unit: 'calls/s',
       measure: (run) => () => throughput(6000, 200, run),
       rounds: 9,
-      ratioMeaning: "of the baseline's throughput",
-      target: '>= 0.85x',
-      met: (ratio) => ratio >= 0.85,
+      ratioMeaning: "of ky alone's throughput",
+      target: '>= 0.95x ky alone',
+      met: (ratio) => ratio >= 0.95,
     },
   ];
   for (const row of rows) {
@@ -196,19 +197,23 @@ export async function recordRequestPath({ id, name, labels, calls, note = '' }) 
       Object.fromEntries(Object.entries(calls).map(([key, run]) => [key, row.measure(run)])),
     );
     const values = mediansOf(samples);
-    const ratio = pairedRatio(samples.subject, samples.raw);
+    // The client sends every call through ky: ky alone, with the same options, is the floor it is held to.
+    const ratio = pairedRatio(samples.subject, samples.ky);
     record({
       id: `${id}.${row.suffix}`,
       title: row.title,
       unit: row.unit,
       subject: { label: labels.subject, value: values.subject },
-      baseline: { label: labels.raw, value: values.raw },
-      peers: [{ label: 'ky alone (same retry and timeout)', value: values.ky }],
+      baseline: { label: 'ky alone (same retry, timeout and signing)', value: values.ky },
+      peers: [
+        { label: labels.raw, value: values.raw },
+        { label: 'axios (same headers)', value: values.axios },
+      ],
       ratio,
       ratioMeaning: row.ratioMeaning,
       target: row.target,
       met: row.met(ratio),
-      note: `ky alone: ${pairedRatio(samples.ky, samples.raw).toFixed(2)}x the baseline; ratios are medians of each of ${row.rounds} rounds' own ratio${note}`,
+      note: `for reference, ${labels.raw}: ${pairedRatio(samples.raw, samples.ky).toFixed(2)}x ky alone, axios ${pairedRatio(samples.axios, samples.ky).toFixed(2)}x; ratios are medians of each of ${row.rounds} rounds' own ratio${note}`,
     });
   }
 }

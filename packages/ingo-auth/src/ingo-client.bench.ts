@@ -1,5 +1,6 @@
 // The built package, as users load it (see vitest.shared.ts).
 import { createIngoClient, createTokenManager, ingoScopes } from '@bridgekit/ingo-auth';
+import axios from 'axios';
 import ky from 'ky';
 import { afterAll, test } from 'vitest';
 import {
@@ -77,11 +78,18 @@ test(
     });
     const ingo = createIngoClient({ tokens, baseUrl: url });
     const score = () => ingo.identityScore(identityRequest);
+    const axiosOnly = async () =>
+      (
+        await axios.post(`${url}/identity/score`, identityRequest, {
+          headers: { authorization: `Bearer ${accessToken}`, apiVersion: '1' },
+          timeout: 30_000,
+        })
+      ).data;
     await recordRequestPath({
       id: 'ingo-auth',
       name: '`identityScore()`',
       labels: { raw: 'raw fetch, cached Bearer token', subject: 'identityScore()' },
-      calls: { raw, subject: score, ky: kyOnly },
+      calls: { raw, subject: score, ky: kyOnly, axios: axiosOnly },
     });
   },
   requestPathTimeout,

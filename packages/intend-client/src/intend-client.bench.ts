@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 // The built package, as users load it (see vitest.shared.ts).
 import { createIntendClient, type IntendClientOptions } from '@bridgekit/intend-client';
+import axios from 'axios';
 import got from 'got';
 import ky from 'ky';
 import { afterAll, test } from 'vitest';
@@ -74,11 +75,14 @@ test(
     const plainKy = ky.create({ timeout: 30_000, retry: 2 });
     const kyOnly = () =>
       plainKy.get(`${baseUrl}/api/clients?client_id=1`, { headers: signedHeaders() }).json();
+    const axiosOnly = async () =>
+      (await axios.get(`${baseUrl}/api/clients?client_id=1`, { headers: signedHeaders(), timeout: 30_000 }))
+        .data;
     await recordRequestPath({
       id: 'intend-client',
       name: '`clients.get()`',
       labels: { raw: 'raw fetch + createHmac', subject: 'clients.get()' },
-      calls: { raw, subject: get, ky: kyOnly },
+      calls: { raw, subject: get, ky: kyOnly, axios: axiosOnly },
     });
   },
   requestPathTimeout,
