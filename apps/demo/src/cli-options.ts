@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ConfigurationError } from '@bridgekit/errors';
-import { closestName } from '@bridgekit/http';
+import { ConfigurationError, closestName } from '@bridgekit/errors';
 
 export interface CliOptions {
   readonly help: boolean;

@@ -32,6 +32,7 @@ export {
   isTimeoutError,
 } from './error-guards.js';
 export { HttpError, type HttpErrorOptions, type HttpStatusErrorOptions } from './http-error.js';
+export { checkKnownKeys, closestName } from './known-keys.js';
 export { NetworkError } from './network-error.js';
 export { NotFoundError } from './not-found-error.js';
 export { OAuthError, type OAuthErrorOptions } from './oauth-error.js';

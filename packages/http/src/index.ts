@@ -15,7 +15,6 @@ export { basicCredentials, formEncode } from './client-credentials.js';
 export { type DurationOptionDescription, maxTimerDelay, resolveDuration } from './duration-option.js';
 export { type Fetch, resolveFetch } from './fetch.js';
 export type { InsecureRequestsOption, ResponseLimitOption } from './hostile-server-options.js';
-export { checkKnownKeys, closestName } from './known-keys.js';
 export { refuseRedirects } from './no-redirects.js';
 export { type RequestParts, requestContext, requestParts, withHeader } from './request-parts.js';
 export { maxRetryLimit, type RetryVerdict, resolveRetryOptions } from './retry-options.js';

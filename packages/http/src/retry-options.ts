@@ -1,6 +1,5 @@
-import { ConfigurationError, isBridgekitError } from '@bridgekit/errors';
+import { ConfigurationError, checkKnownKeys, isBridgekitError } from '@bridgekit/errors';
 import type { RetryOptions, ShouldRetryState } from 'ky';
-import { checkKnownKeys } from './known-keys.js';
 
 /** The most retries any option accepts: more would only hide an outage. */
 export const maxRetryLimit = 20;

@@ -1,9 +1,8 @@
-import { ConfigurationError, SecretScrubber } from '@bridgekit/errors';
+import { ConfigurationError, checkKnownKeys, SecretScrubber } from '@bridgekit/errors';
 import {
   type BodyLimit,
   checkHeader,
   checkHeaders,
-  checkKnownKeys,
   checkStringRecord,
   type Fetch,
   resolveBodyLimit,

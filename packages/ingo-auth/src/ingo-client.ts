@@ -1,11 +1,5 @@
-import { ConfigurationError } from '@bridgekit/errors';
-import {
-  CallPromise,
-  type CallResult,
-  callOptionKeys,
-  checkKnownKeys,
-  toBridgekitError,
-} from '@bridgekit/http';
+import { ConfigurationError, checkKnownKeys } from '@bridgekit/errors';
+import { CallPromise, type CallResult, callOptionKeys, toBridgekitError } from '@bridgekit/http';
 import type { KyInstance } from 'ky';
 import type { AuthenticationEvents } from './authenticated-fetch.js';
 import type {

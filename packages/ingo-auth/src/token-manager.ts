@@ -1,5 +1,5 @@
-import { ConfigurationError, type Secret } from '@bridgekit/errors';
-import { callerAborted, checkKnownKeys, checkSignal, untilAborted } from '@bridgekit/http';
+import { ConfigurationError, checkKnownKeys, type Secret } from '@bridgekit/errors';
+import { callerAborted, checkSignal, untilAborted } from '@bridgekit/http';
 import type { AccessToken } from './access-token.js';
 import { StoreCoordination } from './store-coordination.js';
 import { TokenManagerCounters } from './token-manager-counters.js';

@@ -1,6 +1,11 @@
-import { ConfigurationError, revealSecretOption, Secret, SecretScrubber } from '@bridgekit/errors';
 import {
+  ConfigurationError,
   checkKnownKeys,
+  revealSecretOption,
+  Secret,
+  SecretScrubber,
+} from '@bridgekit/errors';
+import {
   type Fetch,
   parseHttpUrl,
   resolveDuration,

@@ -1,5 +1,5 @@
-import { ConfigurationError, type PageCheckpoint } from '@bridgekit/errors';
-import { checkKnownKeys, checkSignal } from '@bridgekit/http';
+import { ConfigurationError, checkKnownKeys, type PageCheckpoint } from '@bridgekit/errors';
+import { checkSignal } from '@bridgekit/http';
 import type { IntendCallOptions } from './call-options.js';
 import { checkQuery, type QueryParameters } from './query-parameters.js';
 

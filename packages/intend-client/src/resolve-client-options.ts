@@ -1,9 +1,8 @@
-import { ConfigurationError, isBridgekitError, SecretScrubber } from '@bridgekit/errors';
+import { ConfigurationError, checkKnownKeys, isBridgekitError, SecretScrubber } from '@bridgekit/errors';
 import {
   type BodyLimit,
   checkHeader,
   checkHeaders,
-  checkKnownKeys,
   checkStringRecord,
   type Fetch,
   resolveBaseUrl,

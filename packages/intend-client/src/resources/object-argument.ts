@@ -1,5 +1,4 @@
-import { ConfigurationError } from '@bridgekit/errors';
-import { checkKnownKeys } from '@bridgekit/http';
+import { ConfigurationError, checkKnownKeys } from '@bridgekit/errors';
 
 /**
 @internal An optional object argument (a query, call options): `{}` when left out, an error when

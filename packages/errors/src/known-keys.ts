@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@bridgekit/errors';
+import { ConfigurationError } from './configuration-error.js';
 
 /** The edit distance between two strings (insertions, deletions, substitutions). */
 function distance(left: string, right: string): number {
