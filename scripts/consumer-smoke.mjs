@@ -1,6 +1,9 @@
 // Runs inside a throwaway project that installed the packed tarballs with plain npm, as a user
 // would: every import resolves through node_modules, never through the workspace.
 
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { isAuthenticationError, Secret } from '@bridgekit/errors';
 import { createIngoClient, createTokenManager } from '@bridgekit/ingo-auth';
 import { createIntendClient } from '@bridgekit/intend-client';
@@ -56,4 +59,29 @@ try {
 } finally {
   await Promise.all([intendServer.close(), ingoServer.close()]);
 }
+// The sandbox command, as `npx @bridgekit/sandbox` runs it: the bin npm linked from the tarball.
+const cli = spawn(
+  process.execPath,
+  ['node_modules/@bridgekit/sandbox/dist/cli.js', '--json', '--clients', '3'],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
+const [line] = await once(createInterface({ input: cli.stdout }), 'line');
+const summary = JSON.parse(line);
+const pageUrl = `${summary.intend.url}/api/clients?page=1`;
+const cliSigner = createIntendSigner({ apiKey: summary.intend.apiKey, secretKey: summary.intend.secretKey });
+const answer = await fetch(pageUrl, { headers: await cliSigner.sign({ method: 'GET', url: pageUrl }) });
+check(
+  answer.status === 200 && (await answer.json()).data.length === 3,
+  'the sandbox command did not answer a signed request',
+);
+check(summary.ingo.tokenUrl.endsWith('/connect/token'), 'the sandbox command printed no token URL');
+cli.kill('SIGTERM');
+const [code] = await once(cli, 'exit');
+check(code === 0, `the sandbox command exited with ${code} on SIGTERM`);
+check(
+  (await import('node:fs')).existsSync('node_modules/.bin/bridgekit-sandbox'),
+  'npm linked no bridgekit-sandbox bin',
+);
 console.log(`consumer smoke test passed on Node ${process.version}`);

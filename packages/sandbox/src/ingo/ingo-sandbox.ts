@@ -1,5 +1,6 @@
 import { ConfigurationError } from '@bridgekit/errors';
 import type { FaultConfig } from '../server/faults.js';
+import { assertFunction, assertNumber, assertObject, assertText } from '../server/option-checks.js';
 import { createSandboxServer, type Sandbox } from '../server/sandbox-server.js';
 import { createSeededRandom } from '../server/seeded-random.js';
 import { AccessTokenRegistry } from './access-tokens.js';
@@ -68,22 +69,55 @@ export interface IngoSandbox extends Sandbox {
   revokeTokens(): number;
 }
 
-function requireOptions(options: IngoSandboxOptions): void {
-  if (!Array.isArray(options.clients) || options.clients.length === 0) {
+const optionKeys = [
+  'clients',
+  'tokenTtlSeconds',
+  'expiryToleranceSeconds',
+  'invalidClientStatus',
+  'now',
+  'seed',
+  'issuer',
+  'faults',
+] as const;
+
+function requireOptions(value: unknown): asserts value is IngoSandboxOptions {
+  const options = assertObject(value, 'options', optionKeys);
+  const clients = options['clients'];
+  if (!Array.isArray(clients) || clients.length === 0) {
     throw new ConfigurationError({
       option: 'clients',
       expected: 'a non-empty array of {clientId, clientSecret, scopes}',
-      received: options.clients,
+      received: clients,
     });
   }
-  const ttl = options.tokenTtlSeconds;
-  if (ttl !== undefined && (!Number.isFinite(ttl) || ttl <= 0)) {
+  clients.forEach((client: unknown, index) => {
+    const { clientId, clientSecret, scopes } = assertObject(client, `clients[${index}]`, [
+      'clientId',
+      'clientSecret',
+      'scopes',
+    ]);
+    assertText(clientId, `clients[${index}].clientId`);
+    assertText(clientSecret, `clients[${index}].clientSecret`);
+    if (!Array.isArray(scopes)) {
+      throw new ConfigurationError({
+        option: `clients[${index}].scopes`,
+        expected: 'an array of scopes',
+        received: scopes,
+      });
+    }
+  });
+  assertNumber(options['tokenTtlSeconds'], 'tokenTtlSeconds', 0.001, 31_536_000, false);
+  assertNumber(options['expiryToleranceSeconds'], 'expiryToleranceSeconds', 0, 86_400, false);
+  if (![undefined, 400, 401].includes(options['invalidClientStatus'] as number | undefined)) {
     throw new ConfigurationError({
-      option: 'tokenTtlSeconds',
-      expected: 'a positive number of seconds',
-      received: ttl,
+      option: 'invalidClientStatus',
+      expected: '400 or 401',
+      received: options['invalidClientStatus'],
     });
   }
+  assertFunction(options['now'], 'now');
+  assertNumber(options['seed'], 'seed', 0, 2 ** 31 - 1);
+  if (options['issuer'] !== undefined) assertText(options['issuer'], 'issuer');
 }
 
 /**

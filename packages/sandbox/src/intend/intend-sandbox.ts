@@ -1,6 +1,14 @@
 import type { verifyIntendRequest } from '@bridgekit/intend-signer';
 import type { MiddlewareHandler } from 'hono';
 import type { FaultConfig } from '../server/faults.js';
+import {
+  assertBoolean,
+  assertFunction,
+  assertNumber,
+  assertObject,
+  assertRecords,
+  assertText,
+} from '../server/option-checks.js';
 import { createSandboxServer, type Sandbox } from '../server/sandbox-server.js';
 import { createSeededRandom } from '../server/seeded-random.js';
 import { registerClientRoutes } from './client-routes.js';
@@ -116,7 +124,41 @@ const sandbox = createIntendSandbox({apiKey: 'demo', secretKey: 'demo-secret-key
 const {url, close} = await sandbox.listen();
 ```
 */
+const optionKeys = [
+  'apiKey',
+  'secretKey',
+  'scheme',
+  'toleranceSeconds',
+  'now',
+  'clients',
+  'products',
+  'categories',
+  'seed',
+  'pageSize',
+  'paginationMetadata',
+  'ignorePageParameter',
+  'faults',
+] as const;
+
+/** Checks the options a sandbox is made with; a bad one is a `ConfigurationError` naming it. */
+function assertIntendOptions(value: unknown): asserts value is IntendSandboxOptions {
+  const options = assertObject(value, 'options', optionKeys);
+  assertText(options['apiKey'], 'apiKey');
+  const secrets = Array.isArray(options['secretKey']) ? options['secretKey'] : [options['secretKey']];
+  secrets.forEach((secret, index) =>
+    assertText(secret, secrets.length > 1 ? `secretKey[${index}]` : 'secretKey'),
+  );
+  assertNumber(options['toleranceSeconds'], 'toleranceSeconds', 0, 86_400, false);
+  assertFunction(options['now'], 'now');
+  for (const name of ['clients', 'products', 'categories']) assertRecords(options[name], name);
+  assertNumber(options['seed'], 'seed', 0, 2 ** 31 - 1);
+  assertNumber(options['pageSize'], 'pageSize', 1, 10_000);
+  assertBoolean(options['paginationMetadata'], 'paginationMetadata');
+  assertBoolean(options['ignorePageParameter'], 'ignorePageParameter');
+}
+
 export function createIntendSandbox(options: IntendSandboxOptions): IntendSandbox {
+  assertIntendOptions(options);
   const seed = options.seed ?? 1;
   // Data and faults draw from sources of their own, so that created records do not shift faults.
   const dataRandom = createSeededRandom(seed ^ 0x5eed);

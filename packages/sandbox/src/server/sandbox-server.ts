@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { type HttpBindings, serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import { assertFaultConfig, assertScriptedFault } from './fault-checks.js';
 import { answerFault, droppedHeader } from './fault-response.js';
 import { type FaultConfig, FaultInjector, type ScriptedFault } from './faults.js';
 import { type SandboxStats, StatsRecorder } from './sandbox-stats.js';
@@ -81,6 +82,13 @@ export function createSandboxServer(definition: SandboxServerDefinition): Sandbo
     stats.record(method, path, context.res.headers.has(droppedHeader) ? 'dropped' : context.res.status);
   });
   definition.routes(app);
+  // The routes a fault may name: the API's own, not the middleware on `*` paths.
+  const routes = () => [
+    ...new Set(
+      app.routes.filter((route) => !route.path.includes('*')).map((route) => `${route.method} ${route.path}`),
+    ),
+  ];
+  assertFaultConfig(definition.faults, routes);
   app.notFound((context) =>
     definition.errorResponse(404, `No route for ${context.req.method} ${context.req.path}`),
   );
@@ -115,8 +123,8 @@ export function createSandboxServer(definition: SandboxServerDefinition): Sandbo
         },
       };
     },
-    setFaults: (config) => injector.configure(config),
-    injectFault: (fault) => injector.inject(fault),
+    setFaults: (config) => injector.configure(assertFaultConfig(config, routes)),
+    injectFault: (fault) => injector.inject(assertScriptedFault(fault, routes)),
     clearFaults: () => injector.clear(),
   };
 }
