@@ -56,13 +56,14 @@ function clientWith(options: IntendClientOptions, counters: IntendClientCounters
   const { request, requestPage, ky } = createRequester({ settings, counters });
   const paginate = <T>(path: string, paginateOptions: PaginateOptions<T> = {}): Paginator<T> => {
     checkPath(path);
-    const { timeout, retry, headers } = paginateOptions;
-    const perPage = {
-      ...(timeout === undefined ? {} : { timeout }),
-      ...(retry === undefined ? {} : { retry }),
-      ...(headers === undefined ? {} : { headers }),
-    };
+    // The Paginator checks the options first: the fetcher runs only once they are known good.
     return new Paginator<T>(async (page, signal, events = noEvents) => {
+      const { timeout, retry, headers } = paginateOptions;
+      const perPage = {
+        ...(timeout === undefined ? {} : { timeout }),
+        ...(retry === undefined ? {} : { retry }),
+        ...(headers === undefined ? {} : { headers }),
+      };
       const query = { ...paginateOptions.query, page };
       const { data, requestId, attempts } = await requestPage(
         path,
