@@ -145,9 +145,9 @@ function assertIntendOptions(value: unknown): asserts value is IntendSandboxOpti
   const options = assertObject(value, 'options', optionKeys);
   assertText(options['apiKey'], 'apiKey');
   const secrets = Array.isArray(options['secretKey']) ? options['secretKey'] : [options['secretKey']];
-  secrets.forEach((secret, index) =>
-    assertText(secret, secrets.length > 1 ? `secretKey[${index}]` : 'secretKey'),
-  );
+  for (const [index, secret] of secrets.entries()) {
+    assertText(secret, secrets.length > 1 ? `secretKey[${index}]` : 'secretKey');
+  }
   assertNumber(options['toleranceSeconds'], 'toleranceSeconds', 0, 86_400, false);
   assertFunction(options['now'], 'now');
   for (const name of ['clients', 'products', 'categories']) assertRecords(options[name], name);

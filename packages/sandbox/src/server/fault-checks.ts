@@ -51,7 +51,9 @@ function assertFaultOptions(value: unknown, option: string): void {
       received: statuses,
     });
   }
-  statuses.forEach((status, index) => assertNumber(status, `${option}.errorStatuses[${index}]`, 100, 599));
+  for (const [index, status] of statuses.entries()) {
+    assertNumber(status, `${option}.errorStatuses[${index}]`, 100, 599);
+  }
 }
 
 /** @internal Checks a sandbox's fault configuration: rates from 0 to 1, routes it serves. */
