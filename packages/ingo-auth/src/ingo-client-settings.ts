@@ -13,6 +13,7 @@ import {
   retryableStatuses,
 } from '@bridgekit/http';
 import type { RetryOptions } from 'ky';
+import { checkTokens, optionalString } from './assertions.js';
 import { isTokenFailure } from './authenticated-fetch.js';
 import type { IngoClientOptions } from './ingo-client-options.js';
 import { resolveEndpoints } from './ingo-endpoints.js';
@@ -34,26 +35,6 @@ export interface IngoClientSettings {
   readonly maxResponseBytes: BodyLimit;
   /** The access tokens this client sent: scrubbed from every error it throws. */
   readonly scrubber: SecretScrubber;
-}
-
-function checkTokens(tokens: unknown): TokenSource {
-  const source = tokens as Partial<TokenSource> | undefined;
-  if (typeof source?.getToken !== 'function' || typeof source.invalidate !== 'function') {
-    throw new ConfigurationError({
-      option: 'tokens',
-      expected: 'a token manager (createTokenManager(...)) or an object with getToken() and invalidate()',
-      received: tokens,
-    });
-  }
-  return source as TokenSource;
-}
-
-function optionalString(option: string, value: unknown): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new ConfigurationError({ option, expected: 'a non-empty string', received: value });
-  }
-  return value;
 }
 
 function retryFrom(retry: unknown, timeout: number): RetryOptions {

@@ -1,6 +1,7 @@
-import { ConfigurationError, checkKnownKeys } from '@bridgekit/errors';
-import { CallPromise, type CallResult, callOptionKeys, toBridgekitError } from '@bridgekit/http';
+import { ConfigurationError } from '@bridgekit/errors';
+import { CallPromise, type CallResult, toBridgekitError } from '@bridgekit/http';
 import type { KyInstance } from 'ky';
+import { assertApiCall } from './assertions.js';
 import type { AuthenticationEvents } from './authenticated-fetch.js';
 import type {
   CheckMakerScoreRequest,
@@ -89,7 +90,7 @@ function clientWith(options: IngoClientOptions, counters: IngoClientCounters): I
     const url = endpoints[api];
     const signal = callOptions?.signal;
     try {
-      checkCall(api, url, body, callOptions);
+      assertApiCall(api, url, body, callOptions);
       return (await sender.post(api, url, body, callOptions ?? {})) as CallResult<T>;
     } catch (error) {
       counters.failure();
@@ -130,30 +131,4 @@ function clientWith(options: IngoClientOptions, counters: IngoClientCounters): I
       return clientWith({ ...options, ...more }, counters);
     },
   };
-}
-
-function checkCall(api: IngoApi, url: string, body: unknown, callOptions: unknown): void {
-  if (url === '') {
-    throw new ConfigurationError({
-      option: `endpoints.${api}`,
-      expected: `the URL of the ${api} API`,
-      hint: 'Ingo publishes none for this environment; ask Ingo client services and pass it in `endpoints`.',
-    });
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new ConfigurationError({
-      option: 'request',
-      expected: `the ${api} request object`,
-      received: body,
-    });
-  }
-  if (callOptions === undefined) return;
-  if (typeof callOptions !== 'object' || callOptions === null) {
-    throw new ConfigurationError({
-      option: 'options',
-      expected: 'an object of call options (or nothing)',
-      received: callOptions,
-    });
-  }
-  checkKnownKeys(callOptions, callOptionKeys, 'options.');
 }

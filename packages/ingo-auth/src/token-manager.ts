@@ -1,13 +1,14 @@
-import { ConfigurationError, checkKnownKeys, type Secret } from '@bridgekit/errors';
-import { callerAborted, checkSignal, untilAborted } from '@bridgekit/http';
+import { ConfigurationError, type Secret } from '@bridgekit/errors';
+import { callerAborted, untilAborted } from '@bridgekit/http';
 import type { AccessToken } from './access-token.js';
+import { assertGetTokenOptions, checkStore, noOptions } from './assertions.js';
 import { StoreCoordination } from './store-coordination.js';
 import { TokenManagerCounters } from './token-manager-counters.js';
 import type { GetTokenOptions, TokenManagerOptions, TokenManagerStats } from './token-manager-options.js';
 import { TokenRefresher } from './token-refresher.js';
 import { resolveTokenSettings } from './token-settings.js';
 import { type TokenSlot, TokenSlots } from './token-slot.js';
-import { createMemoryTokenStore, type TokenStore } from './token-store.js';
+import { createMemoryTokenStore } from './token-store.js';
 
 /** What the Ingo client needs from a token provider; a `TokenManager` is one. */
 export interface TokenSource {
@@ -59,27 +60,6 @@ function tokenText(value: string | Secret | AccessToken): string {
   });
 }
 
-/** A store shaped like a `TokenStore`: `get` and `set` at least; `lock` and `delete` when given. */
-function checkStore(store: unknown): TokenStore | undefined {
-  if (store === undefined) return undefined;
-  const candidate = store as Partial<Record<keyof TokenStore, unknown>> | null;
-  const methods = ['get', 'set'] as const;
-  const optional = ['lock', 'delete'] as const;
-  const valid =
-    typeof candidate === 'object' &&
-    candidate !== null &&
-    methods.every((name) => typeof candidate[name] === 'function') &&
-    optional.every((name) => candidate[name] === undefined || typeof candidate[name] === 'function');
-  if (!valid) {
-    throw new ConfigurationError({
-      option: 'store',
-      expected: 'a TokenStore: an object with get() and set(), and optionally lock() and delete()',
-      received: store,
-    });
-  }
-  return store as TokenStore;
-}
-
 /** Drops the token `text` from every slot that holds it, and from the store; whether any did. */
 function dropEverywhere(
   text: string,
@@ -99,28 +79,6 @@ function dropEverywhere(
 }
 
 /** The options of a call that passed none: shared, so that a cache hit allocates nothing. */
-const noOptions: GetTokenOptions = Object.freeze({});
-
-function checkCall(call: unknown): GetTokenOptions {
-  if (call === undefined) return noOptions;
-  if (typeof call !== 'object' || call === null) {
-    throw new ConfigurationError({
-      option: 'options',
-      expected: 'an object of getToken() options',
-      received: call,
-    });
-  }
-  checkKnownKeys(call, ['scope', 'signal', 'forceRefresh'], 'options.');
-  const { scope, signal, forceRefresh } = call as GetTokenOptions;
-  if (scope !== undefined && (typeof scope !== 'string' || scope.trim() === '')) {
-    throw new ConfigurationError({ option: 'scope', expected: 'a non-empty string', received: scope });
-  }
-  checkSignal(signal);
-  if (forceRefresh !== undefined && typeof forceRefresh !== 'boolean') {
-    throw new ConfigurationError({ option: 'forceRefresh', expected: 'a boolean', received: forceRefresh });
-  }
-  return call as GetTokenOptions;
-}
 
 /**
 Creates an OAuth2 client credentials token manager for Ingo: cached tokens, one request however
@@ -190,7 +148,7 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
     }
     let call: GetTokenOptions;
     try {
-      call = checkCall(options);
+      call = assertGetTokenOptions(options);
     } catch (error) {
       counters.refusedCall();
       return Promise.reject(error);

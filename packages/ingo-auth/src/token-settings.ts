@@ -15,6 +15,7 @@ import {
   retryableStatuses,
 } from '@bridgekit/http';
 import type { RetryOptions } from 'ky';
+import { authMethodFrom, checkFunctions, nonEmptyString, optionalDuration } from './assertions.js';
 import type { ClientAuthenticationMethod } from './client-authentication.js';
 import { ingoTokenUrls, isIngoEnvironment } from './ingo-environment.js';
 import type { TokenManagerOptions } from './token-manager-options.js';
@@ -42,12 +43,6 @@ export interface TokenSettings {
   readonly userAgent: string;
   /** The client secret, its Basic forms and every token received: scrubbed from every error. */
   readonly scrubber: SecretScrubber;
-}
-
-function nonEmptyString(option: string, value: unknown, hint?: string): asserts value is string {
-  if (typeof value !== 'string' || value.trim().length === 0) {
-    throw new ConfigurationError({ option, expected: 'a non-empty string', received: value, hint });
-  }
 }
 
 function tokenUrlFrom(options: TokenManagerOptions): string {
@@ -96,24 +91,6 @@ function retryFrom(given: unknown, random: () => number): TokenSettings['retry']
 function secretFrom(value: unknown): Secret {
   const text = revealSecretOption(value, 'clientSecret');
   return value instanceof Secret ? value : new Secret(text);
-}
-
-function checkFunctions(options: TokenManagerOptions): void {
-  for (const name of ['now', 'random', 'onTokenFetched', 'onTokenError', 'onStoreError'] as const) {
-    if (options[name] !== undefined && typeof options[name] !== 'function') {
-      throw new ConfigurationError({ option: name, expected: 'a function', received: options[name] });
-    }
-  }
-}
-
-function optionalDuration(option: string, value: unknown): number | undefined {
-  return value === undefined ? undefined : resolveDuration(value, { option, fallback: 0, allowZero: true });
-}
-
-function authMethodFrom(value: unknown): ClientAuthenticationMethod {
-  if (value === undefined) return 'basic';
-  if (value === 'basic' || value === 'body') return value;
-  throw new ConfigurationError({ option: 'authMethod', expected: "'basic' or 'body'", received: value });
 }
 
 /** @internal Checks the options; every message names the option and never repeats a secret. */

@@ -1,9 +1,6 @@
-import { ConfigurationError } from '@bridgekit/errors';
 import { type CallOptions, callKyOptions, callOptionKeys } from '@bridgekit/http';
 import type { Options, RetryOptions } from 'ky';
-import type { QueryParameters } from './query-parameters.js';
-import { checkQuery } from './query-parameters.js';
-import { objectArgument } from './resources/object-argument.js';
+import { checkQuery, objectArgument, type QueryParameters } from './assertions.js';
 
 /** Per-call options of every method that sends a request: `timeout`, `retry`, `headers`, `signal`. */
 export type IntendCallOptions = CallOptions;
@@ -45,23 +42,4 @@ export function checkCallOptions(
     signal: call.signal,
     kyOptions: callKyOptions(call, clientRetry),
   };
-}
-
-/** @internal The method and path of a request: an HTTP method name, and a path below `baseUrl`. */
-export function checkRequestTarget(method: unknown, path: unknown): void {
-  if (typeof method !== 'string' || !/^[A-Za-z]+$/.test(method)) {
-    throw new ConfigurationError({
-      option: 'method',
-      expected: "an HTTP method such as 'GET'",
-      received: method,
-    });
-  }
-  checkPath(path);
-}
-
-/** @internal A path below `baseUrl`, such as `/api/clients`. */
-export function checkPath(path: unknown): asserts path is string {
-  if (typeof path !== 'string' || path.trim() === '') {
-    throw new ConfigurationError({ option: 'path', expected: 'a path such as /api/clients', received: path });
-  }
 }

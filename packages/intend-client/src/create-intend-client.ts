@@ -1,7 +1,7 @@
 import { ConfigurationError } from '@bridgekit/errors';
 import type { IntendSigner } from '@bridgekit/intend-signer';
 import type { KyInstance } from 'ky';
-import { checkPath } from './call-options.js';
+import { checkPath } from './assertions.js';
 import { IntendClientCounters, type IntendClientStats } from './intend-client-counters.js';
 import type { IntendClientOptions } from './intend-client-options.js';
 import { createRequester, type IntendRequester } from './intend-request.js';

@@ -1,3 +1,4 @@
+export type { QueryParameters } from './assertions.js';
 export type { IntendRequestOptions } from './call-options.js';
 export { createIntendClient, type IntendClient } from './create-intend-client.js';
 export { isIntendFailureEnvelope } from './envelope.js';
@@ -8,7 +9,6 @@ export type { PageFetcher } from './page-queue.js';
 export type { RawPage } from './page-shape.js';
 export type { Page, PageProgress, PaginateOptions } from './paginate-options.js';
 export { Paginator } from './paginator.js';
-export type { QueryParameters } from './query-parameters.js';
 export type {
   IntendAddress,
   IntendCategoryRecord,

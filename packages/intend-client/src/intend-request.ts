@@ -12,11 +12,12 @@ import {
 } from '@bridgekit/http';
 import { intendAuth } from '@bridgekit/intend-signer';
 import ky, { isHTTPError, type KyInstance, type Options } from 'ky';
-import { checkCallOptions, checkRequestTarget, type IntendRequestOptions } from './call-options.js';
+import type { QueryParameters } from './assertions.js';
+import { checkRequestTarget } from './assertions.js';
+import { checkCallOptions, type IntendRequestOptions } from './call-options.js';
 import { checkEnvelope, intendHttpError } from './envelope.js';
 import type { IntendClientCounters } from './intend-client-counters.js';
 import type { PageFetchEvents } from './page-queue.js';
-import type { QueryParameters } from './query-parameters.js';
 import { createUrlBuilder } from './request-url.js';
 import type { ClientSettings } from './resolve-client-options.js';
 

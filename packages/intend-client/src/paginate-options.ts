@@ -1,7 +1,7 @@
 import { ConfigurationError, checkKnownKeys, type PageCheckpoint } from '@bridgekit/errors';
 import { checkSignal } from '@bridgekit/http';
+import { boundedInteger, checkQuery, type QueryParameters } from './assertions.js';
 import type { IntendCallOptions } from './call-options.js';
-import { checkQuery, type QueryParameters } from './query-parameters.js';
 
 /** What `onPage` receives after each page arrives. */
 export interface PageProgress<T> {
@@ -141,25 +141,6 @@ export interface PaginateSettings<T> {
   readonly maxItems: number;
   readonly signal: AbortSignal | undefined;
   readonly onPage: ((progress: PageProgress<T>) => void) | undefined;
-}
-
-/** @internal Checks a whole number option against its bounds. */
-export function boundedInteger(
-  option: string,
-  value: unknown,
-  fallback: number,
-  minimum: number,
-  maximum: number,
-): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < minimum || value > maximum) {
-    throw new ConfigurationError({
-      option,
-      expected: `a whole number from ${minimum} to ${maximum === Number.MAX_SAFE_INTEGER ? 'Number.MAX_SAFE_INTEGER' : maximum}`,
-      received: value,
-    });
-  }
-  return value;
 }
 
 /** Every option of a listing: any other key is a typo. */

@@ -7,6 +7,7 @@ import {
   type PageCheckpoint,
   PaginationError,
 } from '@bridgekit/errors';
+import { boundedInteger } from './assertions.js';
 import { firstChangedPage } from './list-verification.js';
 import { ListingStats, type ListStats } from './listing-stats.js';
 import { checkNotRepeated } from './page-fingerprint.js';
@@ -15,7 +16,6 @@ import type { RawPage } from './page-shape.js';
 import { PageSizeRule } from './page-size.js';
 import { PageWindow } from './page-window.js';
 import {
-  boundedInteger,
   type Page,
   type PaginateOptions,
   type PaginateSettings,

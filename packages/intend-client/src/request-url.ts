@@ -1,5 +1,5 @@
 import { ConfigurationError } from '@bridgekit/errors';
-import type { QueryParameters } from './query-parameters.js';
+import type { QueryParameters } from './assertions.js';
 
 /** How many resolved paths are kept: resource paths are few, but `request()` takes any path. */
 const cachedPaths = 64;

@@ -1,12 +1,11 @@
 import { type CallPromise, callOptionKeys } from '@bridgekit/http';
+import { objectArgument, recordId } from '../assertions.js';
 import type { IntendCallOptions } from '../call-options.js';
 import type { IntendPaths } from '../intend-client-options.js';
 import { guarded, type IntendRequester } from '../intend-request.js';
 import type { PaginateOptions } from '../paginate-options.js';
 import type { Paginator } from '../paginator.js';
 import type { IntendClientInput, IntendClientRecord } from '../records.js';
-import { objectArgument } from './object-argument.js';
-import { recordId } from './record-id.js';
 
 /** Filters of Query Clients. */
 export interface ClientListQuery {

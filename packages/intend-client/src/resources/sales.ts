@@ -1,10 +1,9 @@
 import { type CallPromise, callOptionKeys } from '@bridgekit/http';
+import { objectArgument, optionalRecordId, recordId } from '../assertions.js';
 import type { IntendCallOptions } from '../call-options.js';
 import type { IntendPaths } from '../intend-client-options.js';
 import { guarded, type IntendRequester } from '../intend-request.js';
 import type { IntendSaleInput, IntendSaleRecord } from '../records.js';
-import { objectArgument } from './object-argument.js';
-import { optionalRecordId, recordId } from './record-id.js';
 
 /** `intend.sales`. */
 export interface SalesResource {
