@@ -33,26 +33,21 @@ export async function startEmbeddedSandboxes(options: {
   readonly faultRate: number;
   readonly seed?: number;
 }): Promise<EmbeddedSandboxes> {
-  const faults =
+  // Each sandbox gets the faults of its own route: a route it does not serve is refused.
+  const faultsOn = (route: string) =>
     options.faultRate > 0 || options.latency > 0
-      ? {
-          latency: options.latency,
-          routes: {
-            'GET /api/clients': { errorRate: options.faultRate },
-            'POST /identity/score': { errorRate: options.faultRate },
-          },
-        }
-      : undefined;
+      ? { faults: { latency: options.latency, routes: { [route]: { errorRate: options.faultRate } } } }
+      : {};
   const intendSandbox = createIntendSandbox({
     ...intendCredentials,
     clients: options.clients,
     seed: options.seed ?? sandboxSeed,
-    ...(faults === undefined ? {} : { faults }),
+    ...faultsOn('GET /api/clients'),
   });
   const ingoSandbox = createIngoSandbox({
     clients: [{ ...ingoCredentials, scopes: [ingoScopes.identityScore] }],
     seed: options.seed ?? sandboxSeed,
-    ...(faults === undefined ? {} : { faults }),
+    ...faultsOn('POST /identity/score'),
   });
   const [intend, ingo] = await Promise.all([intendSandbox.listen(), ingoSandbox.listen()]);
   const servers: RunningSandbox[] = [intend, ingo];
