@@ -14,7 +14,8 @@ export interface AttemptCounter {
 /**
 Wraps a client's fetch for one call, as ky's per-call `fetch`: it counts the attempts (the first
 included) and the milliseconds ky waited between them (backoff, `Retry-After`), for
-`.withResponse()`. `onResponse` sees every attempt's answer before ky does.
+`.withResponse()`. `onAttempt` is told as each attempt starts (one that times out included);
+`onResponse` sees every attempt's answer before ky does.
 
 @example
 ```
@@ -23,7 +24,11 @@ const outcome = await sendCall({instance, url, options: {fetch: counter.fetch}, 
 return counter.result(outcome); // {data, response, requestId, attempts, retryDelayMs}
 ```
 */
-export function countAttempts(fetch: Fetch, onResponse?: (response: Response) => void): AttemptCounter {
+export function countAttempts(
+  fetch: Fetch,
+  onResponse?: (response: Response) => void,
+  onAttempt?: () => void,
+): AttemptCounter {
   let count = 0;
   let waitedMs = 0;
   let endedAt = 0;
@@ -32,6 +37,7 @@ export function countAttempts(fetch: Fetch, onResponse?: (response: Response) =>
       const startedAt = performance.now();
       if (count > 0) waitedMs += startedAt - endedAt;
       count += 1;
+      onAttempt?.();
       try {
         const response = await fetch(input, init);
         onResponse?.(response);

@@ -1,4 +1,4 @@
-import type { Options, RetryOptions } from 'ky';
+import { type Options, type RetryOptions, replaceOption } from 'ky';
 import { resolveDuration } from './duration-option.js';
 import { resolveRetryOptions } from './retry-options.js';
 import { checkSignal } from './signal-option.js';
@@ -52,11 +52,18 @@ const response = await api.get(url, {...callKyOptions(options, clientRetry)});
 export function callKyOptions(call: CallOptions, clientRetry: RetryOptions): Options {
   const { timeout, retry, headers, signal } = call;
   checkSignal(signal);
+  const perCall =
+    timeout === undefined ? undefined : resolveDuration(timeout, { option: 'timeout', fallback: 0 });
+  const retryOptions = retry === undefined ? clientRetry : resolveRetryOptions(retry, clientRetry);
+  // A `Retry-After` is honoured up to the call's own timeout when it has one, as up to the client's.
+  const capped =
+    perCall !== undefined && (retryOptions.maxRetryAfter ?? Number.POSITIVE_INFINITY) > perCall
+      ? { ...retryOptions, maxRetryAfter: perCall }
+      : retryOptions;
   return {
-    ...(timeout === undefined
-      ? {}
-      : { timeout: resolveDuration(timeout, { option: 'timeout', fallback: 0 }) }),
-    ...(retry === undefined ? {} : { retry: resolveRetryOptions(retry, clientRetry) }),
+    ...(perCall === undefined ? {} : { timeout: perCall }),
+    // Replaced, not deep-merged: ky would join a call's `statusCodes` or `methods` to the client's.
+    ...(capped === clientRetry ? {} : { retry: replaceOption(capped) }),
     ...(headers === undefined ? {} : { headers: checkHeaders(headers) }),
     ...(signal === undefined ? {} : { signal }),
   };

@@ -48,11 +48,12 @@ export class CallPromise<T> extends Promise<T> {
 
   /** The data with the final response, the request id, the attempts and the time waited between them. */
   withResponse(): Promise<CallResult<T>> {
-    return this.#result.then((result) => result);
+    // A copy per reader, so that each may read the body.
+    return this.#result.then((result) => ({ ...result, response: result.response.clone() }));
   }
 
   /** The final `Response`, its body unread (a copy of what the server sent), for status, headers and the raw body. */
   asResponse(): Promise<Response> {
-    return this.#result.then((result) => result.response);
+    return this.#result.then((result) => result.response.clone());
   }
 }

@@ -10,11 +10,13 @@ import ky from 'ky';
 import { describe, expect, it } from 'vitest';
 import { resolveBodyLimit } from './body-limit-option.js';
 import { readBufferedBody } from './buffered-body.js';
+import { callKyOptions } from './call-options.js';
 import type { Fetch } from './fetch.js';
 import { refuseRedirects } from './no-redirects.js';
 import { resolveRetryOptions } from './retry-options.js';
 import { thrown } from './testing/thrown.js';
 import { parseHttpUrl } from './url-option.js';
+import { checkHooks } from './user-hooks.js';
 
 const url = 'https://api.test/things?token=hunter2-secret';
 
@@ -251,11 +253,33 @@ describe('parseHttpUrl and plaintext', () => {
 });
 
 describe('unknown keys', () => {
+  it('refuses a misspelt hook name, which would never run', () => {
+    const error = thrown(() => checkHooks({ beforeReqest: [() => undefined] }));
+    expect((error as Error).message).toContain('Did you mean `hooks.beforeRequest`?');
+  });
+
+  it("caps a Retry-After at the call's own timeout, and replaces rather than merges a call's retry", () => {
+    const client = { limit: 2, statusCodes: [500, 503], maxRetryAfter: 30_000 };
+    // ky's replaceOption wraps the value, so that ky replaces the client's instead of merging into it.
+    const retryOf = (options: ReturnType<typeof callKyOptions>) =>
+      (options.retry as unknown as { value: unknown }).value;
+    expect(retryOf(callKyOptions({ timeout: 500 }, client))).toMatchObject({
+      maxRetryAfter: 500,
+      statusCodes: [500, 503],
+    });
+    expect(callKyOptions({}, client).retry).toBeUndefined();
+    expect(retryOf(callKyOptions({ retry: { statusCodes: [500] } }, client))).toMatchObject({
+      statusCodes: [500],
+    });
+  });
+
   it('refuses a key ky would ignore, naming the closest known one', () => {
     const error = thrown(() => resolveRetryOptions({ attempts: 3 }, {}));
     expect(isConfigurationError(error)).toBe(true);
     expect((error as Error).message).toContain('`retry.attempts`');
-    expect((error as Error).message).toContain('Did you mean');
+    // Nothing known is close to `attempts`: no wild guess, the list of known keys instead.
+    expect((error as Error).message).not.toContain('Did you mean');
+    expect((error as Error).message).toContain('`limit`');
     const typo = thrown(() => resolveRetryOptions({ limt: 3 }, {}));
     expect((typo as Error).message).toContain('Did you mean `retry.limit`?');
   });

@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@bridgekit/errors';
+import { ConfigurationError, checkKnownKeys } from '@bridgekit/errors';
 import type { Hooks, KyInstance } from 'ky';
 
 const hookNames = ['init', 'beforeRequest', 'beforeRetry', 'beforeError', 'afterResponse'] as const;
@@ -20,6 +20,8 @@ export function checkHooks(hooks: unknown): Hooks | undefined {
       received: hooks,
     });
   }
+  // A misspelt hook name would never run: refused like any unknown option.
+  checkKnownKeys(hooks, hookNames, 'hooks.');
   for (const name of hookNames) {
     const list: unknown = (hooks as Record<string, unknown>)[name];
     if (list === undefined) continue;

@@ -41,8 +41,9 @@ export interface IngoClient {
   /** A snapshot of the counters this client and its derived clients share; see {@link IngoClientStats}. */
   readonly stats: IngoClientStats;
   /**
-  A new client with `options` merged over this one's, sharing its token manager (two derived
-  clients share one token request) and its counters.
+  A new client with `options` merged over this one's (`headers` merged name by name, any other
+  option replaced), sharing its token manager (two derived clients share one token request) and
+  its counters.
   @example
   ```
   const patient = ingo.withOptions({timeout: 120_000});
@@ -128,7 +129,7 @@ function clientWith(options: IngoClientOptions, counters: IngoClientCounters): I
           hint: 'Create another client with createIngoClient() for another token source.',
         });
       }
-      return clientWith({ ...options, ...more }, counters);
+      return clientWith({ ...options, ...more, headers: { ...options.headers, ...more.headers } }, counters);
     },
   };
 }

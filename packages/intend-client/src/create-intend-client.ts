@@ -38,8 +38,9 @@ export interface IntendClient {
   /** A snapshot of the counters this client and its derived clients share. */
   readonly stats: IntendClientStats;
   /**
-  A new client with `options` merged over this one's, sharing its signer (and so its clock
-  correction) and its counters. Credentials cannot change: create another client for those.
+  A new client with `options` merged over this one's (`headers` merged name by name, any other
+  option replaced), sharing its signer (and so its clock correction) and its counters.
+  Credentials cannot change: create another client for those.
   @example
   ```
   const patient = intend.withOptions({timeout: 120_000, retry: 5});
@@ -96,7 +97,8 @@ function clientWith(options: IntendClientOptions, counters: IntendClientCounters
           hint: 'Create another client with createIntendClient() for other credentials.',
         });
       }
-      return clientWith({ ...options, ...more, signer }, counters);
+      const headers = { ...options.headers, ...more.headers };
+      return clientWith({ ...options, ...more, headers, signer }, counters);
     },
   };
 }

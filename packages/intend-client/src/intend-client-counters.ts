@@ -4,7 +4,7 @@ export interface IntendClientStats {
   readonly requests: number;
   /** Requests ky retried (network errors, timeouts, 408, 429, 5xx, broken bodies). */
   readonly retries: number;
-  /** Calls that threw. */
+  /** Calls that threw, those cancelled by their signal aside (a listing's pages fetched past the end). */
   readonly failures: number;
   /** 401s whose `Date` showed the signer's clock off by more than `clockTolerance`: the clock was corrected and the call sent once more. */
   readonly clockCorrections: number;

@@ -59,19 +59,17 @@ function createInstance(settings: ClientSettings, fetch: Fetch): KyInstance {
   return withUserHooks(instance, settings.hooks);
 }
 
-/** The signer's clock as its timestamps read it: the local clock plus the offset it keeps. */
-const signerClock = (settings: ClientSettings) => Date.now() + settings.signer.clockOffsetMs;
-
 /**
-How far the server's `Date` on a 401 is ahead of the signer's clock (negative: behind), when that
-is past `clockTolerance`; undefined for any other answer.
+How far the server's `Date` on a 401 is ahead of the clock the request was signed with (the local
+clock plus `offsetMs`, the signer's offset then; negative: behind), when that is past
+`tolerance`; undefined for any other answer.
 */
-function clockSkew(response: Response, settings: ClientSettings): number | undefined {
+function clockSkew(response: Response, offsetMs: number, tolerance: number): number | undefined {
   if (response.status !== 401) return undefined;
   const date = Date.parse(response.headers.get('date') ?? '');
   if (Number.isNaN(date)) return undefined;
-  const skew = date - signerClock(settings);
-  return Math.abs(skew) > settings.clockTolerance ? skew : undefined;
+  const skew = date - (Date.now() + offsetMs);
+  return Math.abs(skew) > tolerance ? skew : undefined;
 }
 
 /** @internal Makes a call that cannot even be built (a bad record id) reject like one that failed. */
@@ -114,12 +112,21 @@ async function send<T>(
   };
   // Counts the call's attempts, and tells a listing that ky waits out a 429 (for as long as ky's
   // own reading of Retry-After says: the wait ends at ky's beforeRetry, or when the call settles).
-  const counter = countAttempts(checkedFetch, (response) => {
-    counters.request();
-    if (response.status !== 429 || events === undefined || paused) return;
-    paused = true;
-    events.paused();
-  });
+  // The signer's clock offset as each attempt goes out (ky signs it just before): a 401 is judged
+  // against the clock it was signed with, which another call may have corrected since.
+  let signedWithOffset = settings.signer.clockOffsetMs;
+  const counter = countAttempts(
+    checkedFetch,
+    (response) => {
+      if (response.status !== 429 || events === undefined || paused) return;
+      paused = true;
+      events.paused();
+    },
+    () => {
+      counters.request();
+      signedWithOffset = settings.signer.clockOffsetMs;
+    },
+  );
   const kyOptions: Options = {
     ...call.kyOptions,
     method,
@@ -141,13 +148,21 @@ async function send<T>(
       return counter.result(outcome) as CallResult<T>;
     } catch (error) {
       // A 401 from a signer whose clock is off: correct it from the server's Date and send once more.
-      const skew = !resent && isHTTPError(error) ? clockSkew(error.response, settings) : undefined;
+      const { signer, clockTolerance } = settings;
+      const skew =
+        !resent && isHTTPError(error)
+          ? clockSkew(error.response, signedWithOffset, clockTolerance)
+          : undefined;
       if (skew !== undefined) {
-        settings.signer.adjustClock(signerClock(settings) + skew);
-        counters.clockCorrection();
+        // Corrected by a concurrent call meanwhile: send again on that correction.
+        if (signer.clockOffsetMs === signedWithOffset) {
+          signer.adjustClock(Date.now() + signedWithOffset + skew);
+          counters.clockCorrection();
+        }
         continue;
       }
-      counters.failure();
+      // A call cancelled by its signal (a listing's page past the end, a caller's abort) did not fail.
+      if (!call.signal?.aborted) counters.failure();
       throw settings.scrubber.scrubError(
         toBridgekitError(error, {
           ...where,
@@ -162,7 +177,7 @@ async function send<T>(
               headers: failed.headers,
               body,
               cause,
-              clockSkewMs: clockSkew(failed, settings),
+              clockSkewMs: clockSkew(failed, settings.signer.clockOffsetMs, settings.clockTolerance),
             }),
         }),
       );

@@ -1,5 +1,5 @@
 import { ConfigurationError, checkKnownKeys, type PageCheckpoint } from '@bridgekit/errors';
-import { checkSignal } from '@bridgekit/http';
+import { callKyOptions, checkSignal } from '@bridgekit/http';
 import { boundedInteger, checkQuery, type QueryParameters } from './assertions.js';
 import type { IntendCallOptions } from './call-options.js';
 
@@ -184,6 +184,8 @@ function checkShape(options: PaginateOptions<unknown>): void {
     });
   }
   if (query !== undefined) checkQuery(query as QueryParameters);
+  // The per-page options, checked once here rather than on the first page of the listing.
+  callKyOptions(options, {});
   if (options.idOf !== undefined && options.idOf !== null && typeof options.idOf !== 'function') {
     throw new ConfigurationError({
       option: 'idOf',

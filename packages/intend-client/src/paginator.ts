@@ -2,6 +2,7 @@ import {
   AbortError,
   attachCheckpoint,
   ConfigurationError,
+  checkKnownKeys,
   ErrorCode,
   isBridgekitError,
   type PageCheckpoint,
@@ -85,6 +86,7 @@ export class Paginator<T> implements AsyncIterable<T> {
 
   /** Collects records into an array. `limit` is required so a huge listing is never loaded by accident. */
   async toArray(options: { readonly limit: number }): Promise<T[]> {
+    if (typeof options === 'object' && options !== null) checkKnownKeys(options, ['limit']);
     if (typeof options !== 'object' || options === null || options.limit === undefined) {
       throw new ConfigurationError({
         option: 'limit',
@@ -201,16 +203,22 @@ export class Paginator<T> implements AsyncIterable<T> {
     return fresh;
   }
 
-  /** With `onChange: 'throw'`, stops before the page that showed the list moved, so that its checkpoint resumes exactly. */
-  #stopIfChanged(page: number, listing: Listing): void {
+  /**
+  With `onChange: 'throw'`, stops before the page that showed the list moved, so that its
+  checkpoint resumes exactly; after `verify`, names the first page that read differently.
+  */
+  #stopIfChanged(page: number, listing: Listing, verified = false): void {
     const reason = listing.stats.changeReason;
     if (this.#settings.onChange !== 'throw' || reason === undefined) return;
+    const where = verified
+      ? `every record was yielded, and page ${page} is the first that reads differently now; list again from there`
+      : `stopped at page ${page} after ${listing.itemsYielded} records, before yielding that page`;
     throw new PaginationError({
       code: ErrorCode.ListChanged,
       checkpoint: this.#checkpoint(page, listing),
       itemsYielded: listing.itemsYielded,
       cause: undefined,
-      message: `The list changed while it was read (${reason}): stopped at page ${page} after ${listing.itemsYielded} records, before yielding that page.`,
+      message: `The list changed while it was read (${reason}): ${where}.`,
     });
   }
 
@@ -229,7 +237,7 @@ export class Paginator<T> implements AsyncIterable<T> {
     });
     if (changed === undefined) return;
     listing.stats.verifyDiffered();
-    this.#stopIfChanged(changed, listing);
+    this.#stopIfChanged(changed, listing, true);
   }
 
   #next(queue: PageQueue<T>, listing: Listing, extend = false): PendingPage<T> | undefined {

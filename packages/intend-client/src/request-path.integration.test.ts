@@ -119,6 +119,47 @@ describe('one request path through ky', () => {
     expect(page?.items).toHaveLength(50);
   });
 
+  it("a call's retry replaces the client's, so it can narrow it; timed-out attempts count as requests", async () => {
+    sandbox.injectFault({ kind: 'status', status: 503, times: 3, route: 'GET /api/clients' });
+    // Counted at the client: what it sent, whatever else reaches the server.
+    const { sent, fetch } = recording();
+    const narrowed = await connect({ fetch })
+      .clients.get(1, { retry: { limit: 2, statusCodes: [500] } })
+      .catch((caught: unknown) => caught);
+    expect(isServerError(narrowed)).toBe(true);
+    expect(sent).toHaveLength(1);
+    sandbox.clearFaults();
+    sandbox.setFaults({ routes: { 'GET /api/inventory/products': { latency: 300 } } });
+    try {
+      const intend = connect();
+      const slow = await intend.products
+        .get(1, { timeout: 30, retry: { limit: 2, delay: () => 0 } })
+        .catch((caught: unknown) => caught);
+      expect(isTimeoutError(slow)).toBe(true);
+      expect(intend.stats).toMatchObject({ requests: 3, retries: 2, failures: 1 });
+    } finally {
+      sandbox.setFaults({});
+    }
+  });
+
+  it('a call cancelled by its signal is not counted as a failure', async () => {
+    const intend = connect();
+    const error = await intend.clients
+      .get(1, { signal: AbortSignal.abort() })
+      .catch((caught: unknown) => caught);
+    expect((error as Error).name).toBe('AbortError');
+    expect(intend.stats.failures).toBe(0);
+  });
+
+  it('withResponse() and asResponse() each give a response whose body can be read', async () => {
+    const call = connect().clients.get(4);
+    const first = await call.withResponse();
+    const second = await call.withResponse();
+    expect(((await first.response.json()) as { data: { id: number } }).data.id).toBe(4);
+    expect(((await second.response.json()) as { data: { id: number } }).data.id).toBe(4);
+    expect((await call.asResponse()).bodyUsed).toBe(false);
+  });
+
   it('withOptions() derives a client sharing the signer and the counters', async () => {
     const intend = connect();
     const patient = intend.withOptions({ timeout: 60_000, retry: 0 });
@@ -145,6 +186,14 @@ describe('the clock corrects itself', () => {
     await intend.clients.get(2);
     expect(sandbox.stats.count('GET /api/clients')).toBe(3);
     expect(intend.stats).toMatchObject({ requests: 3, clockCorrections: 1, failures: 0 });
+  });
+
+  it('concurrent calls from a skewed signer all recover: one corrects the clock, the others resend on it', async () => {
+    const signer = createIntendSigner({ apiKey, secretKey, clockOffsetMs: 600_000 });
+    const intend = connect({ signer });
+    const records = await Promise.all([1, 2, 3, 4, 5, 6].map((id) => intend.clients.get(id)));
+    expect(records.map((record) => record.id)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(intend.stats).toMatchObject({ clockCorrections: 1, failures: 0, requests: 12 });
   });
 
   it('a wrong secret sends once: its 401 carries a Date that agrees with the clock', async () => {

@@ -1,3 +1,4 @@
+import { ConfigurationError } from '@bridgekit/errors';
 import { HttpResponse, http, type RequestHandler } from 'msw';
 import { createIngoSandbox, type IngoSandbox, type IngoSandboxOptions } from './ingo/ingo-sandbox.js';
 import {
@@ -13,6 +14,17 @@ export type SandboxHandlers<S extends Sandbox> = RequestHandler[] & {
   readonly sandbox: S;
 };
 
+/** Without a valid base URL the handlers would match nothing, and msw would let every request out. */
+function assertBaseUrl(baseUrl: unknown): asserts baseUrl is string | URL {
+  if ((typeof baseUrl === 'string' || baseUrl instanceof URL) && URL.canParse(String(baseUrl))) return;
+  throw new ConfigurationError({
+    option: 'baseUrl',
+    expected:
+      "the absolute URL your client calls, such as 'https://acme.intend.com' (the client's `baseUrl`)",
+    received: baseUrl,
+  });
+}
+
 /**
 msw handlers that answer every request below `baseUrl` from `sandbox`, in process: the same data,
 signature checks, token rules and faults as over a socket. A dropped connection is a network error.
@@ -24,6 +36,7 @@ const server = setupServer(...sandboxHandlers(sandbox, 'https://acme.intend.com'
 ```
 */
 export function sandboxHandlers<S extends Sandbox>(sandbox: S, baseUrl: string | URL): SandboxHandlers<S> {
+  assertBaseUrl(baseUrl);
   const base = String(baseUrl).replace(/\/+$/, '');
   const handlers = [
     http.all(`${base}/*`, async ({ request }) => {
@@ -57,6 +70,7 @@ export function intendHandlers({
   baseUrl,
   ...options
 }: IntendSandboxOptions & { readonly baseUrl: string | URL }): SandboxHandlers<IntendSandbox> {
+  assertBaseUrl(baseUrl);
   return sandboxHandlers(createIntendSandbox(options), baseUrl);
 }
 
@@ -73,5 +87,6 @@ export function ingoHandlers({
   baseUrl,
   ...options
 }: IngoSandboxOptions & { readonly baseUrl: string | URL }): SandboxHandlers<IngoSandbox> {
+  assertBaseUrl(baseUrl);
   return sandboxHandlers(createIngoSandbox(options), baseUrl);
 }

@@ -1,6 +1,7 @@
 import { isConfigurationError } from '@bridgekit/errors';
 import { describe, expect, it } from 'vitest';
 import { createIngoSandbox, createIntendSandbox } from './index.js';
+import { ingoHandlers, intendHandlers } from './msw.js';
 
 function thrown(run: () => unknown): Error {
   try {
@@ -49,5 +50,18 @@ describe("sandbox options are checked like the clients' options", () => {
     const ingo = createIngoSandbox({ clients: [ingoClient] });
     ingo.injectFault({ kind: 'status', status: 503, route: 'POST /connect/token' });
     ingo.injectFault({ kind: 'drop', route: '/connect/token' });
+  });
+
+  it('checks list changes, listen options and the msw base URL (a missing one would let requests out)', async () => {
+    const sandbox = createIntendSandbox(intend);
+    expect(thrown(() => sandbox.injectListChange({ insrt: 1 } as never)).message).toContain(
+      'Did you mean `change.insert`?',
+    );
+    await expect(sandbox.listen({ prot: 0 } as never)).rejects.toThrow(/Did you mean `port`\?/);
+    expect(thrown(() => intendHandlers(intend as never)).message).toContain('`baseUrl`');
+    expect(thrown(() => ingoHandlers({ baseUrl: 'not a url', clients: [ingoClient] })).message).toContain(
+      '`baseUrl`',
+    );
+    expect(intendHandlers({ ...intend, baseUrl: 'https://acme.intend.test' }).sandbox.stats.requests).toBe(0);
   });
 });

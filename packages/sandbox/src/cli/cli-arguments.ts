@@ -61,11 +61,11 @@ export function parseCliArguments(args: readonly string[]): CliArguments {
     ({ values } = parseArgs({ args: [...args], options, strict: true, allowPositionals: false }));
   } catch (error) {
     const given = /'(--?[\w-]+)/.exec(error instanceof Error ? error.message : '')?.[1] ?? String(args[0]);
-    const closest = closestName(
-      given,
-      flagHelp.map(([flag]) => flag.split(' ')[0] as string),
-    );
-    throw new UsageError(`Unknown or incomplete flag ${given}${closest ? `: did you mean ${closest}?` : ''}`);
+    const flags = flagHelp.map(([flag]) => flag.split(' ')[0] as string);
+    // A known flag without its value (or with a negative one, which reads as another flag).
+    if (flags.includes(given)) throw new UsageError(`${given} needs a value: a whole number from 0`);
+    const closest = closestName(given, flags);
+    throw new UsageError(`Unknown flag ${given}${closest ? `: did you mean ${closest}?` : ''}`);
   }
   const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   return {

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { assertNumber, assertObject } from '../server/option-checks.js';
 import type { SandboxClient } from './seed-data.js';
 
 /**
@@ -39,5 +40,11 @@ export function createListChanges(
     }
     await next();
   };
-  return { inject: (change) => queue.push({ skip: change.after ?? 0, change }), middleware };
+  const inject = (change: ListChange) => {
+    const given = assertObject(change, 'change', ['after', 'insert', 'remove', 'at']);
+    for (const name of ['after', 'insert', 'remove', 'at'])
+      assertNumber(given[name], `change.${name}`, 0, 1_000_000);
+    queue.push({ skip: change.after ?? 0, change });
+  };
+  return { inject, middleware };
 }

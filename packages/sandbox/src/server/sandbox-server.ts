@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { assertFaultConfig, assertScriptedFault } from './fault-checks.js';
 import { answerFault, droppedHeader } from './fault-response.js';
 import { type FaultConfig, FaultInjector, type ScriptedFault } from './faults.js';
+import { assertObject } from './option-checks.js';
 import { type SandboxStats, StatsRecorder } from './sandbox-stats.js';
 import type { Random } from './seeded-random.js';
 
@@ -104,7 +105,11 @@ export function createSandboxServer(definition: SandboxServerDefinition): Sandbo
       }
       return response;
     },
-    async listen({ port = 0, host = '127.0.0.1' } = {}) {
+    async listen(options = {}) {
+      const { port = 0, host = '127.0.0.1' } = assertObject(options, 'options', [
+        'port',
+        'host',
+      ]) as ListenOptions;
       const server = serve({ fetch: app.fetch, port, hostname: host });
       await Promise.race([
         once(server, 'listening'),
