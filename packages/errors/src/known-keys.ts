@@ -36,7 +36,11 @@ export function closestName(name: string, known: readonly string[]): string | un
     if (best === undefined || edits < best.distance) best = { name: each, distance: edits };
   }
   // A name that shares little with every known one gets no suggestion: a wild guess misleads.
-  if (prefixed.length === 0 && best !== undefined && best.distance > Math.max(2, Math.floor(name.length / 2))) {
+  if (
+    prefixed.length === 0 &&
+    best !== undefined &&
+    best.distance > Math.max(2, Math.floor(name.length / 2))
+  ) {
     return undefined;
   }
   return best?.name;
