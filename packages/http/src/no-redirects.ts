@@ -26,7 +26,9 @@ const api = ky.create({fetch: refuseRedirects(fetch)});
 */
 export function refuseRedirects(fetch: Fetch): Fetch {
   return async (input, init) => {
-    const response = await fetch(input, { ...init, redirect: 'manual' });
+    // ky's Request already says `manual` (the clients create it so): no init to copy then.
+    const manual = input instanceof Request && input.redirect === 'manual';
+    const response = await (manual ? fetch(input, init) : fetch(input, { ...init, redirect: 'manual' }));
     if (!isRedirect(response)) return response;
     void response.body?.cancel().catch(() => undefined);
     const { method, url } = requestContext(input, init);

@@ -55,6 +55,7 @@ export function createIngoSender(
     if (!found) {
       const checked = answers.wrap(authenticatedFetch(settings.tokens, scope, settings.fetch, events));
       const instance = ky.create({
+        redirect: 'manual',
         timeout: settings.timeout,
         retry: settings.retry,
         fetch: checked,

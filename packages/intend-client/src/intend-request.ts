@@ -42,10 +42,11 @@ export interface RequestPathParts {
 }
 
 /** The client's ky instance: signing before every attempt (retries signed again), then the user's hooks. */
-function createInstance(settings: ClientSettings, fetch: Fetch): KyInstance {
+function createInstance(settings: ClientSettings, fetch: Fetch, counters: IntendClientCounters): KyInstance {
   const sign = intendAuth(settings.signer);
   const instance = ky.create({
     baseUrl: settings.baseUrl,
+    redirect: 'manual',
     timeout: settings.timeout,
     retry: settings.retry,
     fetch,
@@ -53,7 +54,7 @@ function createInstance(settings: ClientSettings, fetch: Fetch): KyInstance {
     hooks: {
       beforeRequest: [sign],
       // A retry may come seconds later (backoff, Retry-After): sign it again with a fresh timestamp.
-      beforeRetry: [(state) => sign({ request: state.request })],
+      beforeRetry: [(state) => sign({ request: state.request }), () => counters.retry()],
     },
   });
   return withUserHooks(instance, settings.hooks);
@@ -132,14 +133,8 @@ async function send<T>(
     method,
     fetch: counter.fetch,
     ...(call.json === undefined ? {} : { json: call.json }),
-    hooks: {
-      beforeRetry: [
-        () => {
-          counters.retry();
-          resume();
-        },
-      ],
-    },
+    // Only a listing's page needs a hook of its own: ky waits out a 429 before it runs.
+    ...(events === undefined ? {} : { hooks: { beforeRetry: [resume] } }),
   };
   for (let resent = false; ; resent = true) {
     try {
@@ -196,7 +191,7 @@ export function createRequester({ settings, counters }: RequestPathParts): {
   // The envelope is checked inside ky's fetch, so that a failure envelope is retried like its status.
   const envelope = createCheckedFetch(checkEnvelope, settings.maxResponseBytes);
   const checkedFetch = envelope.wrap(settings.fetch);
-  const instance = createInstance(settings, checkedFetch);
+  const instance = createInstance(settings, checkedFetch, counters);
   const urlFor = createUrlBuilder(settings.baseUrl);
 
   const path: RequestPath = { settings, counters, instance, envelope, checkedFetch, urlFor };
