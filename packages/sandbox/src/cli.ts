@@ -1,22 +1,7 @@
 #!/usr/bin/env node
 // `npx @bridgekit/sandbox`: both sandboxes on 127.0.0.1 for curl, Postman or another language's tests.
 import { flagHelp, parseCliArguments, UsageError } from './cli/cli-arguments.js';
-import { runSandboxes, type SandboxSummary } from './cli/run-sandboxes.js';
-
-function describe(summary: SandboxSummary): string {
-  const { intend, ingo } = summary;
-  return [
-    `Intend sandbox  ${intend.url}`,
-    `  apiKey        ${intend.apiKey}`,
-    `  secretKey     ${intend.secretKey}   (default scheme: HMAC-SHA256 of apiKey + timestamp)`,
-    `Ingo sandbox    ${ingo.url}`,
-    `  tokenUrl      ${ingo.tokenUrl}`,
-    `  clientId      ${ingo.clientId}`,
-    `  clientSecret  ${ingo.clientSecret}`,
-    `  scopes        ${ingo.scopes.join(' ')}`,
-    'Ctrl-C stops both.',
-  ].join('\n');
-}
+import { runSandboxes } from './cli/run-sandboxes.js';
 
 async function main(): Promise<number> {
   const args = parseCliArguments(process.argv.slice(2));
@@ -27,7 +12,11 @@ async function main(): Promise<number> {
     return 0;
   }
   const { summary, close } = await runSandboxes(args);
-  process.stdout.write(`${args.json ? JSON.stringify(summary) : describe(summary)}\n`);
+  // Indented for people, one line for scripts (`--json`).
+  const printed = args.json
+    ? JSON.stringify(summary)
+    : `${JSON.stringify(summary, null, 2)}\nCtrl-C stops both.`;
+  process.stdout.write(`${printed}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       // Stops within a second even if a client holds a connection open.

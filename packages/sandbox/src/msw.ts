@@ -19,8 +19,7 @@ function assertBaseUrl(baseUrl: unknown): asserts baseUrl is string | URL {
   if ((typeof baseUrl === 'string' || baseUrl instanceof URL) && URL.canParse(String(baseUrl))) return;
   throw new ConfigurationError({
     option: 'baseUrl',
-    expected:
-      "the absolute URL your client calls, such as 'https://acme.intend.com' (the client's `baseUrl`)",
+    expected: "the client's absolute `baseUrl`",
     received: baseUrl,
   });
 }

@@ -20,13 +20,13 @@ export class UsageError extends Error {
 
 /** @internal Every flag, as `--help` lists it. */
 export const flagHelp: ReadonlyArray<readonly [flag: string, meaning: string]> = [
-  ['--intend-port <n>', 'port of the Intend sandbox (default: a free one)'],
-  ['--ingo-port <n>', 'port of the Ingo sandbox (default: a free one)'],
-  ['--clients <n>', 'Intend client records to seed (default 240)'],
-  ['--page-size <n>', 'records per Intend list page, 1 to 10000 (default 50)'],
-  ['--latency <ms>', 'delay before every answer (default 0)'],
-  ['--seed <n>', 'seeds the data and the faults (default 1)'],
-  ['--json', 'print the URLs and credentials as one JSON line'],
+  ['--intend-port <n>', 'Intend port (default: free)'],
+  ['--ingo-port <n>', 'Ingo port (default: free)'],
+  ['--clients <n>', 'client records (default 240)'],
+  ['--page-size <n>', 'records a page (default 50)'],
+  ['--latency <ms>', 'delay per answer (default 0)'],
+  ['--seed <n>', 'data and fault seed (default 1)'],
+  ['--json', 'one JSON line for scripts'],
   ['--help', 'print this help'],
 ];
 

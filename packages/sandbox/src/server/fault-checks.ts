@@ -15,6 +15,7 @@ const kinds = ['status', 'drop', 'malformed-json', 'truncated-body', 'redirect',
 /** The routes a sandbox serves, as `METHOD path`; a fault route is a path or one of these. */
 export type RouteList = () => readonly string[];
 
+// A route that matched no request would inject nothing, and the test would pass without testing.
 function assertRoute(route: unknown, option: string, routes: RouteList): void {
   assertText(route, option);
   const known = routes();
@@ -27,7 +28,6 @@ function assertRoute(route: unknown, option: string, routes: RouteList): void {
       option,
       expected: `a path or \`METHOD path\` the sandbox serves: ${known.join(', ')}`,
       received: route,
-      hint: 'A route that matches no request would inject nothing, and the test would pass without testing.',
     });
   }
 }
