@@ -1,7 +1,7 @@
 import { isRedirectError, isResponseTooLargeError } from '@bridgekit/errors';
-import { createIngoClient, createTokenManager } from '@bridgekit/ingo-auth';
+import { createIngoClient } from '@bridgekit/ingo-auth';
 import { createIntendClient } from '@bridgekit/intend-client';
-import { createIngoSandbox, ingoSandboxScopes } from '@bridgekit/sandbox';
+import { createIngoSandbox } from '@bridgekit/sandbox';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import {
   peakMemoryDuring,
@@ -18,7 +18,7 @@ import { credentials } from './support/secrets.js';
 import { recordRow } from './support/table-row.js';
 
 const identityRequest = { emailAddress: 'jane@example.com' };
-const { intendApiKey, intendSecretKey, ingoClientId, ingoClientSecret } = credentials;
+const { intendApiKey, intendSecretKey } = credentials;
 let elsewhere: Awaited<ReturnType<typeof startRecordingServer>>;
 let redirecting: LoopbackServer;
 let endless: LoopbackServer;
@@ -45,14 +45,13 @@ const intendAt = (baseUrl: string) =>
   });
 const ingoAt = (baseUrl: string) =>
   createIngoClient({ tokens: tokenManagerAt(ingoTokenUrl), baseUrl, retry: { limit: 2, delay: () => 0 } });
+// The platform fetch, not the suite's token-capturing one: that one reads every token body beside
+// the client, and an endless body must be read by the client alone.
 const tokensAt = (tokenUrl: string, authMethod: 'basic' | 'body') =>
-  createTokenManager({
-    tokenUrl,
-    clientId: ingoClientId,
-    clientSecret: ingoClientSecret,
-    scope: ingoSandboxScopes.identityScore,
+  tokenManagerAt(tokenUrl, {
     authMethod,
     retry: { limit: 2, delay: () => 0, cooldown: 0 },
+    fetch: globalThis.fetch,
   });
 
 /** Every kind of request that carries a credential, sent to the server at `base`. */
