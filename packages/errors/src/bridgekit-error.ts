@@ -2,6 +2,7 @@ import { ErrorCode } from './error-codes.js';
 import { hasErrorMarker, markErrorClass } from './error-marker.js';
 import type { PageCheckpoint } from './page-checkpoint.js';
 
+/** What every bridgekit error may be given beyond its message. */
 export interface BridgekitErrorOptions {
   /** The underlying error, kept as the native `cause`. */
   readonly cause?: unknown;
@@ -83,6 +84,7 @@ export class BridgekitError extends Error {
     return {};
   }
 
+  /** A plain, log-safe object for `JSON.stringify` and loggers: no secret, header or body in it. */
   toJSON(): SerializedError {
     const cause = this.cause;
     // The marker, not `instanceof`: a cause thrown by another installed copy serialises fully too.

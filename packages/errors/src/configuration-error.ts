@@ -3,6 +3,7 @@ import { describeValue } from './describe-value.js';
 import { ErrorCode } from './error-codes.js';
 import { markErrorClass } from './error-marker.js';
 
+/** What a {@link ConfigurationError} names: the option, what it expects, and how to fix it. */
 export interface ConfigurationErrorOptions {
   /** The option's name as the user wrote it: `apiKey`, `retry.limit`, `INTEND_BASE_URL`. */
   readonly option: string;

@@ -4,6 +4,7 @@ import { markErrorClass } from './error-marker.js';
 import { redactBody, redactText, redactUrl } from './redact.js';
 import { isRetryableStatus } from './retryable-status.js';
 
+/** What an {@link HttpError} is made from: the failed exchange, without its secrets. */
 export interface HttpErrorOptions {
   /** The HTTP status; for an API that reports failure in the body of an HTTP 200, the body's. */
   readonly status: number;

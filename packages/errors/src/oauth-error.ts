@@ -3,6 +3,7 @@ import { markErrorClass } from './error-marker.js';
 import { HttpError, type HttpErrorOptions } from './http-error.js';
 import { redactText } from './redact.js';
 
+/** What an {@link OAuthError} is made from: the token endpoint's failed answer. */
 export interface OAuthErrorOptions extends Omit<HttpErrorOptions, 'serverMessage'> {
   /** RFC 6749 section 5.2 `error`: `invalid_client`, `invalid_scope`, ... */
   readonly error: string;

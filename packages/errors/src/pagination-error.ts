@@ -4,6 +4,7 @@ import { ErrorCode } from './error-codes.js';
 import { markErrorClass } from './error-marker.js';
 import type { PageCheckpoint } from './page-checkpoint.js';
 
+/** What a {@link PaginationError} reports: how far the listing got and where to resume. */
 export interface PaginationErrorOptions {
   readonly checkpoint: PageCheckpoint;
   /** Records already handed to the caller before the failure. */

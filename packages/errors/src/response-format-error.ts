@@ -3,6 +3,7 @@ import { ErrorCode } from './error-codes.js';
 import { markErrorClass } from './error-marker.js';
 import { redactUrl } from './redact.js';
 
+/** What a {@link ResponseFormatError} names: the exchange and what is wrong with its body. */
 export interface ResponseFormatErrorOptions {
   /** The field that is missing or wrong, as a path (`data`, `expires_in`); omit when the whole body is wrong. */
   readonly field?: string | undefined;

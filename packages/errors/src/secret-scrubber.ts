@@ -152,10 +152,12 @@ export class SecretScrubber {
     return value;
   }
 
+  /** `[REDACTED]`: the scrubber holds the secrets and never shows them. */
   toJSON(): string {
     return redacted;
   }
 
+  /** `[REDACTED]`, as `toJSON()`. */
   toString(): string {
     return redacted;
   }

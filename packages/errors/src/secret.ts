@@ -44,14 +44,17 @@ export class Secret {
     return this.#value.length;
   }
 
+  /** `[REDACTED]`: a secret in a template string or a log line shows nothing. */
   toString(): string {
     return redacted;
   }
 
+  /** `[REDACTED]`: a secret in `JSON.stringify` shows nothing. */
   toJSON(): string {
     return redacted;
   }
 
+  /** `[REDACTED]`: a secret concatenated to a string shows nothing; `reveal()` is the only way out. */
   [Symbol.toPrimitive](): string {
     return redacted;
   }

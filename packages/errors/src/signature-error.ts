@@ -22,6 +22,7 @@ const explanations: Record<SignatureFailureReason, string> = {
   signature_mismatch: 'the signature does not match; check the secret key and the signature scheme',
 };
 
+/** What a {@link SignatureError} names: why a request's signature was refused. */
 export interface SignatureErrorOptions {
   readonly reason: SignatureFailureReason;
   /** The header the failure concerns (`api-key`, `timestamp`, `signature`). */

@@ -12,6 +12,7 @@ import { createMemoryTokenStore } from './token-store.js';
 
 /** What the Ingo client needs from a token provider; a `TokenManager` is one. */
 export interface TokenSource {
+  /** A valid access token, fetched or cached by the source. */
   getToken(options?: GetTokenOptions): Promise<AccessToken>;
   /** Drops the cached token if it is still this one; returns whether it did. */
   invalidate(accessToken: string | Secret | AccessToken): boolean;

@@ -89,18 +89,6 @@ export interface MemoryTokenStoreOptions {
   readonly now?: () => number;
 }
 
-/**
-The default store: a `Map` in this process, with expiry, locks and compare-and-delete. Every
-manager gets its own unless you pass one to several managers, which then share tokens, fetch one
-at a time and see each other's `invalidate()`.
-
-@example
-```
-const store = createMemoryTokenStore();
-const a = createTokenManager({...options, store});
-const b = createTokenManager({...options, store}); // reuses a's token
-```
-*/
 function checkTtl(ttlMs: unknown): number {
   if (typeof ttlMs === 'number' && Number.isFinite(ttlMs) && ttlMs > 0) return ttlMs;
   throw new ConfigurationError({
@@ -120,6 +108,18 @@ function checkToken(token: unknown): AccessToken {
   });
 }
 
+/**
+The default store: a `Map` in this process, with expiry, locks and compare-and-delete. Every
+manager gets its own unless you pass one to several managers, which then share tokens, fetch one
+at a time and see each other's `invalidate()`.
+
+@example
+```
+const store = createMemoryTokenStore();
+const a = createTokenManager({...options, store});
+const b = createTokenManager({...options, store}); // reuses a's token
+```
+*/
 export function createMemoryTokenStore(options: MemoryTokenStoreOptions = {}): TokenStore {
   if (typeof options !== 'object' || options === null) {
     throw new ConfigurationError({

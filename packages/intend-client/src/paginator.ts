@@ -80,6 +80,7 @@ export class Paginator<T> implements AsyncIterable<T> {
     return this.#stats?.snapshot() ?? noStats;
   }
 
+  /** Every record of every page, in order: `for await (const client of intend.clients.list())`. */
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
     for await (const page of this.pages()) yield* page.items;
   }

@@ -19,7 +19,7 @@ export interface IntendHeaderNames {
   readonly signature?: string;
 }
 
-/** @internal {@link IntendHeaderNames} with every name filled in and lower-cased. */
+/** {@link IntendHeaderNames} with every name filled in and lower-cased, as `defaultHeaderNames` holds them. */
 export interface ResolvedHeaderNames {
   readonly apiKey: string;
   readonly timestamp: string;

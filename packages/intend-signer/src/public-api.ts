@@ -11,7 +11,7 @@ export type {
 } from './create-intend-signer.js';
 export type { HashAlgorithm } from './crypto-backend.js';
 export type { SignableBody, SignatureEncoding } from './encoding.js';
-export { defaultHeaderNames, type IntendHeaderNames } from './header-names.js';
+export { defaultHeaderNames, type IntendHeaderNames, type ResolvedHeaderNames } from './header-names.js';
 export { type IntendAuthHook, type IntendAuthHookState, intendAuth } from './intend-auth.js';
 export {
   type CustomScheme,

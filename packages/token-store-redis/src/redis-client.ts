@@ -5,8 +5,11 @@ The part of a node-redis client (v4 or later, `createClient()` or `createCluster
 uses. Typed by shape: node-redis is not a dependency of this package.
 */
 export interface NodeRedisClientLike {
+  /** `GET`: the stored entry, if any. */
   get(key: string): Promise<unknown>;
+  /** `EVAL`: the store's Lua scripts (lock, compare-and-delete). */
   eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
+  /** `EVALSHA`: the same scripts by their SHA-1, once Redis has them. */
   evalSha(sha1: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
 }
 
@@ -15,8 +18,11 @@ The part of an ioredis client (`new Redis()` or `new Redis.Cluster()`) the store
 shape: ioredis is not a dependency of this package.
 */
 export interface IoRedisClientLike {
+  /** `GET`: the stored entry, if any. */
   get(key: string): Promise<unknown>;
+  /** `EVAL`: the store's Lua scripts (lock, compare-and-delete). */
   eval(script: string, numberOfKeys: number, ...keysAndArguments: string[]): Promise<unknown>;
+  /** `EVALSHA`: the same scripts by their SHA-1, once Redis has them. */
   evalsha(sha1: string, numberOfKeys: number, ...keysAndArguments: string[]): Promise<unknown>;
 }
 

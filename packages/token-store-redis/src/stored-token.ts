@@ -3,7 +3,10 @@ import type { TokenCipher } from './token-encryption.js';
 
 /** An access token as `@bridgekit/ingo-auth` hands it to a store (its `AccessToken`, by shape). */
 export interface TokenToStore {
-  readonly accessToken: { reveal(): string };
+  readonly accessToken: {
+    /** The token's value, read only to encrypt it. */
+    reveal(): string;
+  };
   readonly expiresAt: number;
   readonly issuedAt: number;
   readonly scope: string;

@@ -113,17 +113,6 @@ function records<T>(
   return typeof given === 'number' || given === undefined ? generate(given ?? fallback) : [...given];
 }
 
-/**
-Starts nothing until asked: returns an Intend-compatible sandbox that verifies every request's
-signature with `verifyIntendRequest`, serves the documented endpoints from seeded data,
-paginates at 50 and answers in the documented envelope.
-
-@example
-```
-const sandbox = createIntendSandbox({apiKey: 'demo', secretKey: 'demo-secret-key', clients: 240});
-const {url, close} = await sandbox.listen();
-```
-*/
 const optionKeys = [
   'apiKey',
   'secretKey',
@@ -157,6 +146,17 @@ function assertIntendOptions(value: unknown): asserts value is IntendSandboxOpti
   assertBoolean(options['ignorePageParameter'], 'ignorePageParameter');
 }
 
+/**
+Starts nothing until asked: returns an Intend-compatible sandbox that verifies every request's
+signature with `verifyIntendRequest`, serves the documented endpoints from seeded data,
+paginates at 50 and answers in the documented envelope.
+
+@example
+```
+const sandbox = createIntendSandbox({apiKey: 'demo', secretKey: 'demo-secret-key', clients: 240});
+const {url, close} = await sandbox.listen();
+```
+*/
 export function createIntendSandbox(options: IntendSandboxOptions): IntendSandbox {
   assertIntendOptions(options);
   const seed = options.seed ?? 1;

@@ -40,6 +40,7 @@ export interface SandboxClient {
   [field: string]: unknown;
 }
 
+/** A product the Intend sandbox serves, as `createIntendSandbox({products: [...]})` takes it. */
 export interface SandboxProduct {
   id: number;
   sku: string;
@@ -52,6 +53,7 @@ export interface SandboxProduct {
   [field: string]: unknown;
 }
 
+/** A category the Intend sandbox serves, as `createIntendSandbox({categories: [...]})` takes it. */
 export interface SandboxCategory {
   id: number;
   name: string;
