@@ -1,9 +1,10 @@
 // Runs inside a throwaway project that installed the packed tarballs with plain npm, as a user
 // would: every import resolves through node_modules, never through the workspace.
 
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
+import { promisify } from 'node:util';
 import { isAuthenticationError, Secret } from '@bridgekit/errors';
 import { createIngoClient, createTokenManager } from '@bridgekit/ingo-auth';
 import { createIntendClient } from '@bridgekit/intend-client';
@@ -56,6 +57,20 @@ try {
   await ingo.identityScore({ emailAddress: 'ada@example.com' });
   check(tokens.stats.tokenRequests === 1, 'expected exactly one token request');
   check(String(new Secret('x')) === '[REDACTED]', 'Secret printed its value');
+  // `bridgekit doctor`, through the bin npm linked from the @bridgekit/cli tarball.
+  const doctor = await promisify(execFile)(
+    process.execPath,
+    ['node_modules/.bin/bridgekit', 'doctor', '--json'],
+    {
+      env: {
+        PATH: process.env.PATH,
+        INTEND_BASE_URL: intendServer.url,
+        INTEND_API_KEY: 'smoke-key',
+        INTEND_SECRET_KEY: 'smoke-secret-key-0123',
+      },
+    },
+  );
+  check(JSON.parse(doctor.stdout).ok === true, `bridgekit doctor did not pass: ${doctor.stdout}`);
 } finally {
   await Promise.all([intendServer.close(), ingoServer.close()]);
 }
