@@ -13,6 +13,11 @@ export type HeldLock = TokenStoreLock | 'unsupported';
 
 const firstPoll = 25;
 const longestPoll = 200;
+/**
+The lock's longest lease, renewed every third of it while its holder works: a holder that dies
+(SIGKILL, OOM) holds the fleet back for at most this long, not for a whole token request.
+*/
+const longestLease = 3000;
 
 /** What the store returned, if it is a token; anything else (a malformed entry) is a miss. */
 function validToken(value: unknown): AccessToken | undefined {
@@ -49,8 +54,10 @@ export class StoreCoordination {
   readonly #outage: StoreOutage;
   /** A store of the user's, which other managers or processes may write to. */
   readonly #shared: boolean;
-  /** One token request (its timeout) plus the time to store its token: renewed while a slow one runs. */
-  readonly lockTtl: number;
+  /** How long a waiter waits while the lock stays held (renewed): one token request and its store calls. */
+  readonly #patience: number;
+  /** The lock's lease: 3 s, or one token request when that is shorter. */
+  readonly #lease: number;
   /** Whether to look for other processes' tokens in the background (a store of the user's, with delete). */
   readonly checksStore: boolean;
 
@@ -67,7 +74,8 @@ export class StoreCoordination {
     this.#settings = settings;
     this.#counters = counters;
     this.#outage = new StoreOutage(options.onStoreError, settings.storeTimeout);
-    this.lockTtl = settings.timeout + settings.storeTimeout;
+    this.#lease = Math.min(longestLease, settings.timeout + settings.storeTimeout);
+    this.#patience = settings.timeout + settings.storeTimeout + 2 * longestPoll;
     this.#shared = options.shared;
     this.checksStore =
       options.shared && typeof store.delete === 'function' && settings.storeCheckInterval > 0;
@@ -124,10 +132,25 @@ export class StoreCoordination {
     });
   }
 
-  /** Behind the callers: stores the fetched token, then lets go of the lock (in that order). */
-  shareThenRelease(slot: TokenSlot, token: AccessToken, lock: HeldLock): void {
+  /**
+  Stores the fetched token, then lets go of the lock (in that order), before any caller gets the
+  token: a script that quits its Redis client right after its call leaves the token stored and no
+  lock behind.
+  */
+  async shareThenRelease(
+    slot: TokenSlot,
+    token: AccessToken,
+    lock: HeldLock,
+    flight: StoreBudget,
+  ): Promise<void> {
     const ttl = Math.max(1, token.expiresAt - this.#settings.now());
-    void this.#call(() => this.#store.set(slot.key, token, ttl)).then(() => this.release(lock));
+    // Both within one storeTimeout of their own, whatever the flight spent before.
+    const budget = this.budget();
+    const share = this.#call(() => this.#store.set(slot.key, token, ttl), budget).then(() =>
+      this.release(lock, budget),
+    );
+    // A store that failed this flight already cost its callers one storeTimeout: not another.
+    if (!flight.failed) await share;
   }
 
   /** Removes a refused token from the store (compare-and-delete); not awaited by invalidate(). */
@@ -142,7 +165,7 @@ export class StoreCoordination {
     if (!store.lock) return 'unsupported';
     let taking: Promise<TokenStoreLock | undefined> | undefined;
     const outcome = await this.#call(() => {
-      taking = Promise.resolve(store.lock?.(slot.key, this.lockTtl));
+      taking = Promise.resolve(store.lock?.(slot.key, this.#lease));
       return taking;
     }, budget);
     if (outcome.status === 'fulfilled') return outcome.value;
@@ -170,26 +193,26 @@ export class StoreCoordination {
     return { token: late };
   }
 
-  /** A release that fails or hangs is left to the lock's ttl. */
-  async release(lock: HeldLock): Promise<void> {
-    if (lock !== 'unsupported') await this.#call(() => lock.release());
+  /** A release that fails or hangs is left to the lock's lease. */
+  async release(lock: HeldLock, budget?: StoreBudget): Promise<void> {
+    if (lock !== 'unsupported') await this.#call(() => lock.release(), budget);
   }
 
-  /** Renews the lock every third of its ttl while a token request runs; returns the stop. */
+  /** Renews the lock every third of its lease while a token request runs; returns the stop. */
   keepAlive(lock: HeldLock): () => void {
     if (lock === 'unsupported' || typeof lock.renew !== 'function') return () => undefined;
     const timer = setInterval(() => {
-      void this.#call(() => lock.renew?.(this.lockTtl));
-    }, this.lockTtl / 3);
+      void this.#call(() => lock.renew?.(this.#lease));
+    }, this.#lease / 3);
     return () => clearInterval(timer);
   }
 
   /**
   Another holder is fetching: poll (25 ms, doubling to 200 ms) for its token to appear in the
-  store, or for its lock to go (released by a holder that failed, or expired with one that died),
-  and fetch under the lock then. A waiter waits out one lock ttl, and once more if the lock is
-  still held then (another waiter took over from a holder that died); after that, or when the
-  store fails, it fetches without the lock.
+  store, or for its lock to go (released by a holder that failed, or expired with one that died:
+  within one lease), and fetch under the lock then. While the lock stays held (its holder renews
+  it), a waiter waits out one token request, and once more if it is still held then (another
+  waiter took over); after that, or when the store fails, it fetches without the lock.
   */
   async awaitOtherHolder(
     slot: TokenSlot,
@@ -197,7 +220,7 @@ export class StoreCoordination {
   ): Promise<{ token: AccessToken } | { lock: HeldLock }> {
     // Wall-clock time, not `now`: an injected clock may stand still.
     budget.startPolling();
-    const patience = this.lockTtl + 2 * longestPoll;
+    const patience = this.#patience;
     let deadline = performance.now() + patience;
     let extended = false;
     for (let interval = firstPoll; ; interval = Math.min(2 * interval, longestPoll)) {

@@ -1,7 +1,10 @@
 import { type BridgekitError, NetworkError, redactText } from '@bridgekit/errors';
 import type { Settled } from '@bridgekit/http';
 
-/** A store failure as `onStoreError` gets it: no raw cause, which might hold a command's arguments. */
+/**
+A store failure as `onStoreError` gets it, its reason in the message (a closed or never connected
+client, NOAUTH, READONLY, a timeout) and no raw cause, which might hold a command's arguments.
+*/
 function outageError(outcome: Settled<unknown>, storeTimeout: number): BridgekitError {
   const after = '; tokens are fetched without it until it answers again';
   if (outcome.status !== 'rejected') {
@@ -10,12 +13,12 @@ function outageError(outcome: Settled<unknown>, storeTimeout: number): Bridgekit
     );
   }
   const { error } = outcome;
-  // A Redis client's error may carry the command with its arguments (a token): keep name and message only.
-  const cause =
-    error instanceof Error
-      ? new Error(redactText(`${error.name}: ${error.message}`).slice(0, 300))
-      : undefined;
-  return new NetworkError(`The token store failed${after}`, { cause });
+  // A Redis client's error may carry the command with its arguments (a token): name and message only.
+  const reason = redactText(error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(
+    0,
+    200,
+  );
+  return new NetworkError(`The token store failed (${reason})${after}`, { cause: new Error(reason) });
 }
 
 /**

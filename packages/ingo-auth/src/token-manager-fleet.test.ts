@@ -20,11 +20,21 @@ function recordingLocks(shared = createMemoryTokenStore()) {
 }
 
 describe('locks in a shared store', () => {
-  it('sizes the lock to one token request: timeout plus storeTimeout', async () => {
-    const { store, ttls } = recordingLocks();
-    // Before: timeout x attempts + backoffLimit x attempts, 105 s with the defaults.
-    await managerFor(ingoSandbox(), createClock(), { store, timeout: 5000, storeTimeout: 100 }).getToken();
-    expect(ttls).toEqual([5100]);
+  it('leases the lock for 3 s, or for one token request (timeout plus storeTimeout) when that is shorter', async () => {
+    const long = recordingLocks();
+    const short = recordingLocks();
+    // Before: timeout + storeTimeout (31 s with the defaults), which a holder that died held everyone back for.
+    await managerFor(ingoSandbox(), createClock(), {
+      store: long.store,
+      timeout: 5000,
+      storeTimeout: 100,
+    }).getToken();
+    await managerFor(ingoSandbox(), createClock(), {
+      store: short.store,
+      timeout: 300,
+      storeTimeout: 150,
+    }).getToken();
+    expect([...long.ttls, ...short.ttls]).toEqual([3000, 450]);
   });
 
   it('renews the lock while a slow token request with retries outlives it, so no one takes over', async () => {

@@ -7,6 +7,7 @@ import type { TokenFetchedEvent, TokenManagerOptions } from './token-manager-opt
 import { requestToken } from './token-request.js';
 import type { TokenSettings } from './token-settings.js';
 import { refreshPoint, type TokenSlot } from './token-slot.js';
+import type { StoreBudget } from './waiting.js';
 
 function ignoreErrors(callback: () => void): void {
   try {
@@ -60,7 +61,7 @@ export class TokenRefresher {
       const locked =
         (await this.#store.lockOrToken(slot, budget)) ?? (await this.#store.awaitOtherHolder(slot, budget));
       if ('token' in locked) return locked.token;
-      const token = await this.#fetchUnderLock(slot, background, locked.lock, budget.spent);
+      const token = await this.#fetchUnderLock(slot, background, locked.lock, budget);
       slot.succeeded();
       return token;
     } catch (caught) {
@@ -74,24 +75,24 @@ export class TokenRefresher {
     }
   }
 
-  /** Fetches while renewing the lock; the callers get the token before it is stored and the lock let go. */
+  /** Fetches while renewing the lock; the callers get the token once it is stored and the lock let go. */
   async #fetchUnderLock(
     slot: TokenSlot,
     background: boolean,
     lock: HeldLock,
-    storeTime: number,
+    budget: StoreBudget,
   ): Promise<AccessToken> {
     const stopRenewing = this.#store.keepAlive(lock);
     let token: AccessToken;
     try {
-      token = await this.#fetch(slot, background, storeTime);
+      token = await this.#fetch(slot, background, budget.spent);
     } catch (error) {
-      void this.#store.release(lock);
+      await this.#store.release(lock);
       throw error;
     } finally {
       stopRenewing();
     }
-    this.#store.shareThenRelease(slot, token, lock);
+    await this.#store.shareThenRelease(slot, token, lock, budget);
     return token;
   }
 

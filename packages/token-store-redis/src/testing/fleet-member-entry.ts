@@ -1,5 +1,6 @@
-// Runs one fleet member straight from the TypeScript sources (Node strips the types): the
-// sources import each other as `./x.js`, which this hook resolves to `./x.ts` when only that exists.
+// Runs one fleet member (or the module named by the first argument, relative to this folder)
+// straight from the TypeScript sources (Node strips the types): the sources import each other as
+// `./x.js`, which this hook resolves to `./x.ts` when only that exists.
 import { existsSync } from 'node:fs';
 import { registerHooks } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -14,4 +15,4 @@ registerHooks({
   },
 });
 
-await import(new URL('./fleet-member.ts', import.meta.url).href);
+await import(new URL(process.argv[2] ?? './fleet-member.ts', import.meta.url).href);
