@@ -25,7 +25,7 @@ async function everything(client: TestClient): Promise<string> {
   return [...keys, ...values].join('\n');
 }
 
-/** Waits (with a deadline) until the manager's token is in Redis: the write happens behind the caller. */
+/** Waits (with a deadline) until the manager's token is in Redis. */
 async function untilStored(client: TestClient, keyPrefix: string): Promise<void> {
   await expect
     .poll(async () => ((await client.command('KEYS', `${keyPrefix}*:token`)) as string[]).length, {
@@ -76,4 +76,44 @@ describe.each<ClientKind>(['node-redis', 'ioredis'])('encryption on %s', (kind) 
     expect(other.accessToken.reveal()).not.toBe(shared.accessToken.reveal());
     expect(sandbox.issuedTokens).toBe(before + 1);
   });
+});
+
+describe('a key rotation across two processes', () => {
+  it('reads the old key’s token with [new, old], writes with new, and names the key id a process lacks', async () => {
+    const { startFleet } = await import('./testing/fleet.js');
+    const { memberOf } = await import('./testing/fleet-run.js');
+    const oldKey = 'the old token cache key, 32 chars';
+    const newKey = 'the new token cache key, 32 chars';
+    const config = (client: 'node-redis' | 'ioredis', encryptionKey: string | string[]) =>
+      memberOf(running, client, {
+        redisUrl: server.url,
+        keyPrefix: 'rotation:',
+        encryptionKey,
+        clientSecret,
+      });
+    const fleet = await startFleet(2, (index) =>
+      index === 0 ? config('node-redis', oldKey) : config('ioredis', [newKey, oldKey]),
+    );
+    try {
+      const [before, during] = fleet.members;
+      if (!before || !during) throw new Error('two members');
+      const issued = sandbox.issuedTokens;
+      const first = await before.ask({ type: 'token' });
+      // The rotated process opens the old key's value: no token request of its own.
+      expect((await during.ask({ type: 'token' })).fingerprint).toBe(first.fingerprint);
+      expect(sandbox.issuedTokens).toBe(issued + 1);
+      // It replaces the token (an API refused it): compare-and-delete finds the old key's value,
+      // and its new token is written with the new key.
+      const replaced = await during.ask({ type: 'invalidate' });
+      expect(replaced.dropped).toBe(true);
+      const fresh = await during.ask({ type: 'token' });
+      expect(fresh.fingerprint).not.toBe(first.fingerprint);
+      expect(sandbox.issuedTokens).toBe(issued + 2);
+      // The process still on the old key cannot open it: a miss and an onStoreError, never a crash.
+      await before.ask({ type: 'run', durationMs: 1500, loops: 1, pauseMs: 100 });
+      expect((await before.ask({ type: 'token' })).storeErrors).toBeGreaterThan(0);
+    } finally {
+      await fleet.close();
+    }
+  }, 30_000);
 });

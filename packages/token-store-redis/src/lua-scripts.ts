@@ -35,11 +35,16 @@ redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[3])
 return 1
 `);
 
-/** @internal KEYS[1] token key; ARGV token hash. Compare-and-delete: a newer token stays. */
+/**
+@internal KEYS[1] token key; ARGV the token's hash under each key (a rotation writes with either).
+Compare-and-delete: a newer token stays.
+*/
 export const deleteToken: LuaScript = script(`
 local current = redis.call('GET', KEYS[1])
-if current and string.match(current, '^bk1%.[^.]+%.([^.]+)%.') == ARGV[1] then
-  return redis.call('DEL', KEYS[1])
+if not current then return 0 end
+local stored = string.match(current, '^bk1%.[^.]+%.([^.]+)%.')
+for i = 1, #ARGV do
+  if stored == ARGV[i] then return redis.call('DEL', KEYS[1]) end
 end
 return 0
 `);

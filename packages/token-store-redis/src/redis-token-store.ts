@@ -3,7 +3,8 @@ import { redisCommands } from './redis-client.js';
 import { type RedisTokenStoreOptions, resolveStoreOptions } from './redis-token-store-options.js';
 import { keyNamer } from './store-keys.js';
 import { decodeToken, encodeToken, type StoredToken, type TokenToStore } from './stored-token.js';
-import { createTokenCipher, toBase64Url } from './token-encryption.js';
+import { toBase64Url } from './token-encryption.js';
+import { createTokenKeyring } from './token-keyring.js';
 
 /** A lock held in Redis by one acquisition (a random owner). */
 export interface RedisTokenStoreLock {
@@ -55,16 +56,16 @@ export function createRedisTokenStore(options: RedisTokenStoreOptions): RedisTok
   const settings = resolveStoreOptions(options);
   const redis = redisCommands(settings.redis);
   const keysFor = keyNamer(settings.keyPrefix);
-  const cipher = createTokenCipher(settings.encryptionKey);
+  const keyring = createTokenKeyring(settings.encryptionKeys);
 
   return {
     async get(key) {
       const { token } = await keysFor(key);
-      return decodeToken(cipher, token, await redis.get(token));
+      return decodeToken(keyring, token, await redis.get(token));
     },
     async set(key, token, ttlMs) {
       const keys = await keysFor(key);
-      const encoded = await encodeToken(cipher, keys.token, token);
+      const encoded = await encodeToken(keyring, keys.token, token);
       await redis.run(
         setToken,
         [keys.token],
@@ -87,7 +88,7 @@ export function createRedisTokenStore(options: RedisTokenStoreOptions): RedisTok
     },
     async delete(key, token) {
       const keys = await keysFor(key);
-      await redis.run(deleteToken, [keys.token], [await cipher.hash(token.accessToken.reveal())]);
+      await redis.run(deleteToken, [keys.token], await keyring.hashes(token.accessToken.reveal()));
     },
   };
 }

@@ -1,8 +1,8 @@
 import { type BridgekitError, NetworkError } from '@bridgekit/errors';
 import { createTokenManager } from '@bridgekit/ingo-auth';
 import type { RunningSandbox } from '@bridgekit/sandbox';
-import { Redis } from 'ioredis';
 import { createClient } from 'redis';
+import { createClient as createClientV4 } from 'redis-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RedisClientLike } from './redis-client.js';
 import { createRedisTokenStore } from './redis-token-store.js';
@@ -54,13 +54,13 @@ describe('onStoreError names the reason in its message', () => {
   it('NOAUTH: a server that wants a password', async () => {
     const admin = await createClient({ url: server.url }).connect();
     await admin.configSet('requirepass', 'a-password');
-    // Connected without a password: every command is refused with NOAUTH.
-    const redis = new Redis(server.url, { enableReadyCheck: false, maxRetriesPerRequest: 0 });
-    redis.on('error', () => undefined);
+    // node-redis v4 connects without a handshake: every command is then refused with NOAUTH.
+    const redis = createClientV4({ url: server.url }).on('error', () => undefined);
     try {
+      await redis.connect();
       expect((await storeErrorWith(redis)).message).toContain('NOAUTH');
     } finally {
-      redis.disconnect();
+      await redis.disconnect().catch(() => undefined);
       await admin.configSet('requirepass', '');
       await admin.close();
     }

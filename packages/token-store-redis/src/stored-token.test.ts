@@ -1,7 +1,7 @@
 import { Secret } from '@bridgekit/errors';
 import { describe, expect, it } from 'vitest';
 import { decodeToken, encodeToken } from './stored-token.js';
-import { createTokenCipher } from './token-encryption.js';
+import { createTokenKeyring } from './token-keyring.js';
 
 const token = {
   accessToken: new Secret('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl'),
@@ -10,8 +10,10 @@ const token = {
   scope: 'https://apis.ingo.money/auth/insights/identity-score',
 };
 const key = 'bridgekit:{0123456789abcdef0123456789abcdef}:token';
-const encrypted = createTokenCipher('an encryption key of 32 characters.');
-const clear = createTokenCipher(undefined);
+const oldKey = 'an encryption key of 32 characters.';
+const newKey = 'another encryption key, 32 chars';
+const encrypted = createTokenKeyring([oldKey]);
+const clear = createTokenKeyring(undefined);
 
 describe('stored values', () => {
   it('round-trip a token, expiry rounded down to the millisecond, in the clear and encrypted', async () => {
@@ -39,7 +41,9 @@ describe('stored values', () => {
     expect(first.value).not.toBe(second.value);
     expect(first.hash).toBe(second.hash);
     expect(first.hash).not.toBe((await encodeToken(clear, key, token)).hash);
-    expect(first.value.startsWith(`bk1.${first.expiresAt}.${first.hash}.e.`)).toBe(true);
+    const id = await encrypted.current.id();
+    expect(id).toMatch(/^[A-Za-z0-9_-]{8}$/);
+    expect(first.value.startsWith(`bk1.${first.expiresAt}.${first.hash}.e${id}.`)).toBe(true);
   });
 
   it('read a value that was tampered with, moved to another key or written with another key as a miss', async () => {
@@ -53,8 +57,6 @@ describe('stored values', () => {
     ];
     for (const changed of tampered) expect(await decodeToken(encrypted, key, changed)).toBeUndefined();
     expect(await decodeToken(encrypted, `${key}-elsewhere`, value)).toBeUndefined();
-    const rotated = createTokenCipher('another encryption key, 32 chars');
-    expect(await decodeToken(rotated, key, value)).toBeUndefined();
     // A clear value where encryption is on (written by a misconfigured instance, or forged): a miss.
     expect(await decodeToken(encrypted, key, (await encodeToken(clear, key, token)).value)).toBeUndefined();
     expect(await decodeToken(clear, key, value)).toBeUndefined();
@@ -74,5 +76,39 @@ describe('stored values', () => {
       `bk2.1.${hash}.c.{}`,
     ];
     for (const value of values) expect(await decodeToken(clear, key, value)).toBeUndefined();
+  });
+
+  it('rotate keys without a flush: the first key writes, every key reads, a value names its key', async () => {
+    const before = createTokenKeyring([oldKey]);
+    const during = createTokenKeyring([newKey, oldKey]);
+    const after = createTokenKeyring([newKey]);
+    const written = await encodeToken(before, key, token);
+    expect((await decodeToken(during, key, written.value))?.accessToken.reveal()).toBe(
+      token.accessToken.reveal(),
+    );
+    const rewritten = await encodeToken(during, key, token);
+    expect((await decodeToken(after, key, rewritten.value))?.expiresAt).toBe(rewritten.expiresAt);
+    // compare-and-delete finds a value whichever key wrote it.
+    expect(await during.hashes(token.accessToken.reveal())).toEqual([rewritten.hash, written.hash]);
+  });
+
+  it('refuse a value whose key id no key has with an error naming that id, never a parse error', async () => {
+    const written = await encodeToken(createTokenKeyring([newKey]), key, token);
+    const needed = await createTokenKeyring([newKey]).current.id();
+    const reading = decodeToken(createTokenKeyring([oldKey]), key, written.value);
+    await expect(reading).rejects.toThrow(`encrypted with key id ${needed}, which none of encryptionKey has`);
+    await expect(reading).rejects.not.toThrow(oldKey);
+  });
+
+  it('read a value written before values named their key (mode `e`) with any of the keys', async () => {
+    // What the previous version wrote: the same header without the key id, authenticated likewise.
+    const cipher = createTokenKeyring([oldKey]).current;
+    const text = token.accessToken.reveal();
+    const header = `bk1.1750000000123.${await cipher.hash(text)}.e`;
+    const json = JSON.stringify({ accessToken: text, issuedAt: token.issuedAt, scope: token.scope });
+    const legacy = `${header}.${await cipher.encrypt(json, `${key}\n${header}`)}`;
+    const read = await decodeToken(createTokenKeyring([newKey, oldKey]), key, legacy);
+    expect(read?.accessToken.reveal()).toBe(text);
+    expect(await decodeToken(createTokenKeyring([newKey]), key, legacy)).toBeUndefined();
   });
 });

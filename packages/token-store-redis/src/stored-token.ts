@@ -1,5 +1,6 @@
 import { Secret } from '@bridgekit/errors';
 import type { TokenCipher } from './token-encryption.js';
+import type { TokenKeyring } from './token-keyring.js';
 
 /** An access token as `@bridgekit/ingo-auth` hands it to a store (its `AccessToken`, by shape). */
 export interface TokenToStore {
@@ -28,23 +29,24 @@ export interface EncodedToken {
   readonly hash: string;
 }
 
-const format = /^bk1\.(\d+)\.([A-Za-z0-9_-]+)\.([ce])\.(.+)$/;
+const format = /^bk1\.(\d+)\.([A-Za-z0-9_-]+)\.(c|e[A-Za-z0-9_-]*)\.(.+)$/;
 
 /**
-@internal The header `bk1.<expiresAt>.<hash>.<c|e>.` (read by the Lua scripts, authenticated as
-associated data together with the Redis key), then the token as JSON: in the clear (`c`) or
-AES-256-GCM encrypted (`e`).
+@internal The header `bk1.<expiresAt>.<hash>.<mode>` (read by the Lua scripts, authenticated as
+associated data together with the Redis key), then the token as JSON: in the clear (mode `c`) or
+AES-256-GCM encrypted (mode `e<key id>`: the key that can open it).
 */
 export async function encodeToken(
-  cipher: TokenCipher,
+  keyring: TokenKeyring,
   redisKey: string,
   token: TokenToStore,
 ): Promise<EncodedToken> {
+  const cipher = keyring.current;
   const accessToken = token.accessToken.reveal();
   const expiresAt = Math.floor(token.expiresAt);
   const hash = await cipher.hash(accessToken);
   const json = JSON.stringify({ accessToken, issuedAt: token.issuedAt, scope: token.scope });
-  const header = `bk1.${expiresAt}.${hash}.${cipher.encrypts ? 'e' : 'c'}`;
+  const header = `bk1.${expiresAt}.${hash}.${cipher.encrypts ? `e${await cipher.id()}` : 'c'}`;
   const payload = cipher.encrypts ? await cipher.encrypt(json, `${redisKey}\n${header}`) : json;
   return { value: `${header}.${payload}`, expiresAt, hash };
 }
@@ -64,29 +66,45 @@ function tokenFields(json: string): { accessToken: string; issuedAt: number; sco
   return { accessToken, issuedAt, scope };
 }
 
+/** The keys that may open a value of `mode`; a key id no key has is an error that names it. */
+async function ciphersFor(keyring: TokenKeyring, mode: string): Promise<TokenCipher[]> {
+  if (mode === 'c') return keyring.encrypts ? [] : [keyring.current];
+  if (!keyring.encrypts) return [];
+  // Written before values named their key: any key may be the one.
+  if (mode === 'e') return [...keyring.ciphers];
+  const cipher = await keyring.byId(mode.slice(1));
+  if (cipher) return [cipher];
+  throw new Error(
+    `The stored token was encrypted with key id ${mode.slice(1)}, which none of encryptionKey has ` +
+      `(ids ${(await keyring.ids()).join(', ')}): add that key to the list, or let the value expire`,
+  );
+}
+
 /**
 @internal The token in `value`, or undefined for anything else: another format, a value that does
-not decrypt (another key, tampering), a clear value where encryption is on, a hash that does not
-match the token.
+not decrypt (tampering), a clear value where encryption is on, a hash that does not match the
+token. A value that names a key id none of the keys has throws, naming it (`onStoreError` says so).
 */
 export async function decodeToken(
-  cipher: TokenCipher,
+  keyring: TokenKeyring,
   redisKey: string,
   value: string | undefined,
 ): Promise<StoredToken | undefined> {
   const match = value === undefined ? null : format.exec(value);
   if (!match) return undefined;
   const [, expires = '', hash = '', mode = '', payload = ''] = match;
-  if ((mode === 'e') !== cipher.encrypts) return undefined;
   const header = `bk1.${expires}.${hash}.${mode}`;
-  const json = mode === 'e' ? await cipher.decrypt(payload, `${redisKey}\n${header}`) : payload;
-  const fields = json === undefined ? undefined : tokenFields(json);
-  if (!fields || (await cipher.hash(fields.accessToken)) !== hash) return undefined;
-  return Object.freeze({
-    accessToken: new Secret(fields.accessToken),
-    tokenType: 'Bearer',
-    expiresAt: Number(expires),
-    issuedAt: fields.issuedAt,
-    scope: fields.scope,
-  });
+  for (const cipher of await ciphersFor(keyring, mode)) {
+    const json = mode === 'c' ? payload : await cipher.decrypt(payload, `${redisKey}\n${header}`);
+    const fields = json === undefined ? undefined : tokenFields(json);
+    if (!fields || (await cipher.hash(fields.accessToken)) !== hash) continue;
+    return Object.freeze({
+      accessToken: new Secret(fields.accessToken),
+      tokenType: 'Bearer',
+      expiresAt: Number(expires),
+      issuedAt: fields.issuedAt,
+      scope: fields.scope,
+    });
+  }
+  return undefined;
 }

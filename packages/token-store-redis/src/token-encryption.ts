@@ -25,6 +25,8 @@ encryption key). Both keys are derived from the user's key with HKDF-SHA-256, ea
 export interface TokenCipher {
   /** Whether values are encrypted; without a key they are stored in the clear. */
   readonly encrypts: boolean;
+  /** A short id of the key (HKDF-derived, so it tells nothing of the key), which each value names. */
+  id(): Promise<string>;
   /** HMAC-SHA-256 with the derived key (SHA-256 without a key), base64url: what compare-and-delete compares. */
   hash(token: string): Promise<string>;
   /** `iv || ciphertext || tag`, base64url, with `associatedData` authenticated. */
@@ -36,12 +38,16 @@ export interface TokenCipher {
 interface DerivedKeys {
   readonly cipher: CryptoKey;
   readonly mac: CryptoKey;
+  readonly id: string;
 }
 
 async function deriveKeys(secret: string): Promise<DerivedKeys> {
-  const base = await crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, ['deriveKey']);
+  const base = await crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, [
+    'deriveKey',
+    'deriveBits',
+  ]);
   const hkdf = (info: string) => ({ name: 'HKDF', hash: 'SHA-256', salt, info: encoder.encode(info) });
-  const [cipher, mac] = await Promise.all([
+  const [cipher, mac, id] = await Promise.all([
     crypto.subtle.deriveKey(hkdf('aes-256-gcm token value'), base, { name: 'AES-GCM', length: 256 }, false, [
       'encrypt',
       'decrypt',
@@ -53,8 +59,9 @@ async function deriveKeys(secret: string): Promise<DerivedKeys> {
       false,
       ['sign'],
     ),
+    crypto.subtle.deriveBits(hkdf('key id'), base, 48),
   ]);
-  return { cipher, mac };
+  return { cipher, mac, id: toBase64Url(new Uint8Array(id)) };
 }
 
 /** @internal A cipher for `secret` (derived once, on first use), or a hash-only one without it. */
@@ -62,6 +69,7 @@ export function createTokenCipher(secret: string | undefined): TokenCipher {
   if (secret === undefined) {
     return {
       encrypts: false,
+      id: () => Promise.resolve(''),
       async hash(token) {
         return toBase64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(token))));
       },
@@ -76,6 +84,7 @@ export function createTokenCipher(secret: string | undefined): TokenCipher {
   };
   return {
     encrypts: true,
+    id: async () => (await derived()).id,
     async hash(token) {
       const { mac } = await derived();
       return toBase64Url(new Uint8Array(await crypto.subtle.sign('HMAC', mac, encoder.encode(token))));

@@ -3,7 +3,7 @@ export interface MemberConfig {
   readonly client: 'node-redis' | 'node-redis-v4' | 'ioredis' | 'memory';
   readonly redisUrl?: string;
   readonly keyPrefix?: string;
-  readonly encryptionKey?: string;
+  readonly encryptionKey?: string | readonly string[];
   readonly tokenUrl: string;
   readonly clientId: string;
   readonly clientSecret: string;
