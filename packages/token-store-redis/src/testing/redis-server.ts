@@ -126,11 +126,11 @@ async function untilReady(port: number, child: ChildProcess, output: () => strin
 
 /**
 Starts redis-server on 127.0.0.1 and a free port, with nothing saved (`--save ''`,
-`--appendonly no`). It is stopped by its process id by `stop()`, and when this process exits
+`--appendonly no`, then `extraArgs`). It is stopped by its process id by `stop()`, and when this process exits
 whatever the reason short of SIGKILL; a server left by a test process that was killed is stopped
 by the next start.
 */
-export async function startRedisServer(): Promise<RedisServer> {
+export async function startRedisServer(extraArgs: readonly string[] = []): Promise<RedisServer> {
   const binary = ensureRedisServer();
   stopOrphans();
   const port = await freePort();
@@ -143,7 +143,17 @@ export async function startRedisServer(): Promise<RedisServer> {
 
   const start = async () => {
     let output = '';
-    const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+    const args = [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      ...extraArgs,
+    ];
     const started = spawn(binary, [...args, '--dir', tmpdir(), '--daemonize', 'no'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
