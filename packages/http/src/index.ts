@@ -2,6 +2,7 @@ export { type AttemptCounter, countAttempts } from './attempt-counter.js';
 export { isInsufficientScope } from './bearer-challenge.js';
 export { defaultMaxResponseBytes, resolveBodyLimit } from './body-limit-option.js';
 export { type BodyLimit, bufferedResponse, type RequestContext, readBufferedBody } from './buffered-body.js';
+export { callHook } from './call-hook.js';
 export { type CallOptions, callKyOptions, callOptionKeys } from './call-options.js';
 export { CallPromise, type CallResult } from './call-promise.js';
 export {
@@ -12,14 +13,18 @@ export {
 } from './checked-fetch.js';
 export { type CallOutcome, type ClientCall, sendCall } from './client-call.js';
 export { basicCredentials, formEncode } from './client-credentials.js';
+export { asyncDispose, Closing } from './closing.js';
+export { Counters } from './counters.js';
 export { type DurationOptionDescription, maxTimerDelay, resolveDuration } from './duration-option.js';
 export { type Fetch, resolveFetch } from './fetch.js';
 export type { InsecureRequestsOption, ResponseLimitOption } from './hostile-server-options.js';
+export { type BodySource, parseJsonObject } from './json-object.js';
 export { refuseRedirects } from './no-redirects.js';
+export { objectOption } from './object-option.js';
 export { type RequestParts, requestContext, requestParts, withHeader } from './request-parts.js';
 export { maxRetryLimit, type RetryVerdict, resolveRetryOptions } from './retry-options.js';
 export { retryAfterStatuses, retryableStatuses } from './retryable-statuses.js';
-export { checkSignal } from './signal-option.js';
+export { checkSignal, withRealSignal } from './signal-option.js';
 export { checkHeader, checkHeaders, checkStringRecord } from './string-record-option.js';
 export { type FailedCallContext, toBridgekitError } from './to-bridgekit-error.js';
 export { parseHttpUrl, resolveBaseUrl, type UrlOptionDescription } from './url-option.js';

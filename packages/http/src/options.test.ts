@@ -68,9 +68,13 @@ describe('durations', () => {
 describe('retry options', () => {
   it('read a number as ky limit, merge objects over the defaults', () => {
     // Every result carries the guard that keeps final bridgekit errors final.
+    // And every client's baseline: the retryable statuses, Retry-After on 429 and 503, timeouts.
     const plain = (retry: RetryOptions) => {
       expect(typeof retry.shouldRetry).toBe('function');
-      const { shouldRetry: _guard, ...rest } = retry;
+      const { shouldRetry: _guard, statusCodes, afterStatusCodes, retryOnTimeout, ...rest } = retry;
+      expect(statusCodes).toEqual([...retryableStatuses]);
+      expect(afterStatusCodes).toEqual([429, 503]);
+      expect(retryOnTimeout).toBe(true);
       return rest;
     };
     expect(plain(resolveRetryOptions(0, { limit: 2, methods: ['get'] }))).toEqual({

@@ -1,5 +1,6 @@
 import { ConfigurationError, checkKnownKeys, isBridgekitError } from '@bridgekit/errors';
 import type { RetryOptions, ShouldRetryState } from 'ky';
+import { retryAfterStatuses, retryableStatuses } from './retryable-statuses.js';
 
 /** The most retries any option accepts: more would only hide an outage. */
 export const maxRetryLimit = 20;
@@ -66,7 +67,9 @@ function checkFields(retry: RetryOptions): void {
 /**
 Normalises a `retry` option with ky's meaning for every package: a number is `limit`, the
 retries after the first attempt (`0` disables them); an object is ky's `RetryOptions`, merged
-over the client's `defaults`. A bridgekit error that is not `retryable` is never retried.
+over the client's `defaults`, themselves over every client's: the {@link retryableStatuses},
+`Retry-After` read on 429 and 503, timeouts retried. A bridgekit error that is not `retryable`
+is never retried.
 `verdict`, when given, decides next about every failure (a client's
 own rules, e.g. never retry a failed token request), and the user's `shouldRetry` is asked only
 where it says nothing.
@@ -82,6 +85,12 @@ export function resolveRetryOptions(
   verdict?: RetryVerdict,
 ): RetryOptions {
   let merged: RetryOptions;
+  defaults = {
+    statusCodes: [...retryableStatuses],
+    afterStatusCodes: [...retryAfterStatuses],
+    retryOnTimeout: true,
+    ...defaults,
+  };
   if (retry === undefined) {
     merged = defaults;
   } else if (typeof retry === 'number') {

@@ -2,6 +2,7 @@ import {
   AbortError,
   type BridgekitError,
   createHttpError,
+  isAbortError,
   isBridgekitError,
   NetworkError,
   redactUrl,
@@ -82,6 +83,9 @@ try {
 export function toBridgekitError(error: unknown, context: FailedCallContext): BridgekitError {
   const url = redactUrl(context.url);
   // The caller's abort comes first: whatever broke as a consequence (a body read, a retry) is noise.
+  // A bridgekit AbortError as the reason (a client closed) already says what happened.
+  if (context.signal?.aborted && isAbortError(context.signal.reason)) return context.signal.reason;
+  if (isAbortError(error) && !context.signal?.aborted) return error;
   if (context.signal?.aborted || (error instanceof Error && error.name === 'AbortError')) {
     return new AbortError(`The request was aborted by the caller (${context.method} ${url})`, {
       cause: safeCause(error),

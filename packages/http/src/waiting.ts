@@ -1,8 +1,23 @@
 import { AbortError } from '@bridgekit/errors';
 
-/** Resolves after `milliseconds` (at once for zero or less). */
-export function sleep(milliseconds: number): Promise<void> {
-  return milliseconds <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, milliseconds));
+/**
+Resolves after `milliseconds` (at once for zero or less); rejects with the signal's reason as soon
+as `signal` fires, its timer cleared so that nothing keeps the process alive.
+*/
+export function sleep(milliseconds: number, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  if (milliseconds <= 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, milliseconds);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 /** The `AbortError` for a caller whose signal fired. */

@@ -1,4 +1,5 @@
 import { describeValue, ResponseFormatError, Secret } from '@bridgekit/errors';
+import { parseJsonObject } from '@bridgekit/http';
 
 /**
 An access token and what the manager knows about it. `JSON.stringify`, `String()` and
@@ -34,13 +35,6 @@ export interface ParsedToken {
   readonly token: AccessToken;
   /** Server clock minus manager clock, in milliseconds; undefined without a `Date` header. */
   readonly clockSkew: number | undefined;
-}
-
-function describeBody(text: string): string {
-  const trimmed = text.trimStart();
-  if (trimmed.length === 0) return 'an empty body';
-  if (trimmed.startsWith('<')) return 'an HTML or XML page';
-  return `a body that is not JSON (${text.length} characters)`;
 }
 
 /**
@@ -82,17 +76,7 @@ throws away a live one; `exp` can only bring `expiresAt` earlier, never later.
 */
 export function readTokenResponse(text: string, exchange: TokenExchange): ParsedToken {
   const where = { status: exchange.status, method: 'POST', url: exchange.url } as const;
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // No `cause`: the parser's message quotes the body, which may hold a token.
-    throw new ResponseFormatError({ ...where, expected: 'a JSON object', received: describeBody(text) });
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new ResponseFormatError({ ...where, expected: 'a JSON object', received: describeValue(body) });
-  }
-  const fields = body as Record<string, unknown>;
+  const fields = parseJsonObject(text, where, 'a JSON object');
 
   const accessToken = fields['access_token'];
   if (typeof accessToken !== 'string' || accessToken.length === 0) {
@@ -141,14 +125,10 @@ export function readTokenResponse(text: string, exchange: TokenExchange): Parsed
     // An `exp` already past on our clock means the clocks disagree beyond repair: trust `expires_in`.
     if (expOnLocalClock > exchange.receivedAt) expiresAt = Math.min(expiresAt, expOnLocalClock);
   }
-  return {
-    token: Object.freeze({
-      accessToken: new Secret(accessToken),
-      tokenType: 'Bearer',
-      expiresAt,
-      issuedAt: exchange.startedAt,
-      scope,
-    }),
-    clockSkew,
-  };
+  return { token: bearerToken(accessToken, expiresAt, exchange.startedAt, scope), clockSkew };
+}
+
+/** @internal A frozen `AccessToken`: what the manager hands out, from the server or from a store. */
+export function bearerToken(text: string, expiresAt: number, issuedAt: number, scope: string): AccessToken {
+  return Object.freeze({ accessToken: new Secret(text), tokenType: 'Bearer', expiresAt, issuedAt, scope });
 }

@@ -1,9 +1,9 @@
-import { ConfigurationError, checkKnownKeys } from '@bridgekit/errors';
-import { callOptionKeys, checkSignal, resolveDuration } from '@bridgekit/http';
+import { ConfigurationError } from '@bridgekit/errors';
+import { callOptionKeys, checkSignal, objectOption, resolveDuration } from '@bridgekit/http';
 import type { ClientAuthenticationMethod } from './client-authentication.js';
 import type { IngoApi } from './ingo-environment.js';
-import type { TokenSource } from './token-manager.js';
 import type { GetTokenOptions, TokenManagerOptions } from './token-manager-options.js';
+import type { TokenSource } from './token-source.js';
 import type { TokenStore } from './token-store.js';
 
 // The package's small assert helpers, in one place (oauth4webapi's style): each names the option or
@@ -16,6 +16,12 @@ export function nonEmptyString(option: string, value: unknown, hint?: string): a
   if (typeof value !== 'string' || value.trim().length === 0) {
     throw new ConfigurationError({ option, expected: 'a non-empty string', received: value, hint });
   }
+}
+
+/** `value`, when given, checked by {@link nonEmptyString}. */
+export function optionalString(option: string, value: unknown): string | undefined {
+  if (value !== undefined) nonEmptyString(option, value);
+  return value;
 }
 
 export function checkFunctions(options: TokenManagerOptions): void {
@@ -48,14 +54,6 @@ export function checkTokens(tokens: unknown): TokenSource {
   return source as TokenSource;
 }
 
-export function optionalString(option: string, value: unknown): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new ConfigurationError({ option, expected: 'a non-empty string', received: value });
-  }
-  return value;
-}
-
 export function assertApiCall(api: IngoApi, url: string, body: unknown, callOptions: unknown): void {
   if (url === '') {
     throw new ConfigurationError({
@@ -71,29 +69,19 @@ export function assertApiCall(api: IngoApi, url: string, body: unknown, callOpti
       received: body,
     });
   }
-  if (callOptions === undefined) return;
-  if (typeof callOptions !== 'object' || callOptions === null) {
-    throw new ConfigurationError({
-      option: 'options',
-      expected: 'an object of call options (or nothing)',
-      received: callOptions,
-    });
-  }
-  checkKnownKeys(callOptions, callOptionKeys, 'options.');
+  objectOption('options', callOptions as object | undefined, callOptionKeys);
 }
 
 /** A store shaped like a `TokenStore`: `get` and `set` at least; `lock` and `delete` when given. */
 export function checkStore(store: unknown): TokenStore | undefined {
   if (store === undefined) return undefined;
   const candidate = store as Partial<Record<keyof TokenStore, unknown>> | null;
-  const methods = ['get', 'set'] as const;
-  const optional = ['lock', 'delete'] as const;
-  const valid =
-    typeof candidate === 'object' &&
-    candidate !== null &&
-    methods.every((name) => typeof candidate[name] === 'function') &&
-    optional.every((name) => candidate[name] === undefined || typeof candidate[name] === 'function');
-  if (!valid) {
+  // get and set are required, lock and delete optional.
+  const valid = (['get', 'set', 'lock', 'delete'] as const).every(
+    (name, index) =>
+      typeof candidate?.[name] === 'function' || (index > 1 && candidate?.[name] === undefined),
+  );
+  if (!valid || typeof candidate !== 'object') {
     throw new ConfigurationError({
       option: 'store',
       expected: 'a TokenStore: an object with get() and set(), and optionally lock() and delete()',
@@ -105,18 +93,12 @@ export function checkStore(store: unknown): TokenStore | undefined {
 
 export function assertGetTokenOptions(call: unknown): GetTokenOptions {
   if (call === undefined) return noOptions;
-  if (typeof call !== 'object' || call === null) {
-    throw new ConfigurationError({
-      option: 'options',
-      expected: 'an object of getToken() options',
-      received: call,
-    });
-  }
-  checkKnownKeys(call, ['scope', 'signal', 'forceRefresh'], 'options.');
-  const { scope, signal, forceRefresh } = call as GetTokenOptions;
-  if (scope !== undefined && (typeof scope !== 'string' || scope.trim() === '')) {
-    throw new ConfigurationError({ option: 'scope', expected: 'a non-empty string', received: scope });
-  }
+  const { scope, signal, forceRefresh } = objectOption('options', call as GetTokenOptions, [
+    'scope',
+    'signal',
+    'forceRefresh',
+  ]);
+  optionalString('scope', scope);
   checkSignal(signal);
   if (forceRefresh !== undefined && typeof forceRefresh !== 'boolean') {
     throw new ConfigurationError({ option: 'forceRefresh', expected: 'a boolean', received: forceRefresh });

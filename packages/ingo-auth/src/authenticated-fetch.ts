@@ -1,7 +1,7 @@
 import { type Fetch, isInsufficientScope, requestParts, withHeader } from '@bridgekit/http';
 import type { AccessToken } from './access-token.js';
-import type { TokenSource } from './token-manager.js';
 import type { GetTokenOptions } from './token-manager-options.js';
+import type { TokenSource } from './token-source.js';
 
 /** @internal What the authenticated fetch reports, to whoever keeps the counters. */
 export interface AuthenticationEvents {

@@ -28,7 +28,7 @@ export {
 } from './ingo-environment.js';
 export { type IngoProblemDetails, problemDetailsOf } from './problem-details.js';
 export { type ScoreBand, scoreBand } from './score-band.js';
-export { createTokenManager, type TokenManager, type TokenSource } from './token-manager.js';
+export { createTokenManager } from './token-manager.js';
 export type {
   Fetch,
   GetTokenOptions,
@@ -37,6 +37,7 @@ export type {
   TokenManagerStats,
   TokenRetryOptions,
 } from './token-manager-options.js';
+export type { TokenManager, TokenSource } from './token-source.js';
 export {
   type Awaitable,
   createMemoryTokenStore,

@@ -1,10 +1,10 @@
-import { describeValue, ResponseFormatError } from '@bridgekit/errors';
 import {
   type AnswerContext,
   type BodyLimit,
   type BodyVerdict,
   type CheckedFetch,
   createCheckedFetch,
+  parseJsonObject,
 } from '@bridgekit/http';
 
 /**
@@ -12,21 +12,7 @@ A successful Ingo answer: a JSON object. Text that is not JSON, or JSON that is 
 `ResponseFormatError` (which names the request and status, never the body's values).
 */
 function checkAnswer(text: string, answer: AnswerContext): BodyVerdict<object> {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // Not the parser's message: it quotes the body.
-    throw new ResponseFormatError({
-      ...answer,
-      expected: 'a JSON body',
-      received: `${text.length} characters that are not JSON`,
-    });
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new ResponseFormatError({ ...answer, expected: 'a JSON object', received: describeValue(body) });
-  }
-  return { value: body };
+  return { value: parseJsonObject(text, answer, 'a JSON object') };
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { CallOptions, InsecureRequestsOption, ResponseLimitOption } from '@bridgekit/http';
 import type { Hooks, RetryOptions } from 'ky';
 import type { IngoApi, IngoEnvironment } from './ingo-environment.js';
-import type { TokenSource } from './token-manager.js';
 import type { Fetch } from './token-manager-options.js';
+import type { TokenSource } from './token-source.js';
 
 /** Options of `createIngoClient`. */
 export interface IngoClientOptions extends InsecureRequestsOption, ResponseLimitOption {

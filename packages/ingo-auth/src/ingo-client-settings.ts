@@ -9,8 +9,6 @@ import {
   resolveDuration,
   resolveFetch,
   resolveRetryOptions,
-  retryAfterStatuses,
-  retryableStatuses,
 } from '@bridgekit/http';
 import type { RetryOptions } from 'ky';
 import { checkTokens, optionalString } from './assertions.js';
@@ -18,7 +16,7 @@ import { isTokenFailure } from './authenticated-fetch.js';
 import type { IngoClientOptions } from './ingo-client-options.js';
 import { resolveEndpoints } from './ingo-endpoints.js';
 import type { IngoApi, IngoEndpoints } from './ingo-environment.js';
-import type { TokenSource } from './token-manager.js';
+import type { TokenSource } from './token-source.js';
 import { version } from './version.js';
 
 /** @internal The options of an Ingo client, checked once, with defaults filled in. */
@@ -46,9 +44,6 @@ function retryFrom(retry: unknown, timeout: number): RetryOptions {
       maxRetryAfter: timeout,
       // These APIs are read-only scoring inquiries: repeating a POST changes nothing.
       methods: ['get', 'post', 'head', 'options'],
-      statusCodes: [...retryableStatuses],
-      afterStatusCodes: [...retryAfterStatuses],
-      retryOnTimeout: true,
       jitter: true,
     },
     // Token failures come after the token manager's own attempts: never retried again here, and

@@ -1,5 +1,6 @@
+/// <reference lib="esnext.disposable" preserve="true" />
 import { ConfigurationError } from '@bridgekit/errors';
-import { CallPromise, type CallResult, toBridgekitError } from '@bridgekit/http';
+import { asyncDispose, CallPromise, type CallResult, Closing, toBridgekitError } from '@bridgekit/http';
 import type { KyInstance } from 'ky';
 import { assertApiCall } from './assertions.js';
 import type { AuthenticationEvents } from './authenticated-fetch.js';
@@ -11,12 +12,12 @@ import type {
   IdentityScoreRequest,
   IdentityScoreResponse,
 } from './ingo-api-types.js';
-import { IngoClientCounters } from './ingo-client-counters.js';
+import { createIngoClientCounters, type IngoClientCounters } from './ingo-client-counters.js';
 import type { IngoCallOptions, IngoClientOptions, IngoClientStats } from './ingo-client-options.js';
 import { resolveIngoClientOptions } from './ingo-client-settings.js';
 import type { IngoApi, IngoEndpoints } from './ingo-environment.js';
 import { createIngoSender } from './ingo-sender.js';
-import type { TokenSource } from './token-manager.js';
+import type { TokenSource } from './token-source.js';
 
 /** What `createIngoClient` returns. */
 export interface IngoClient {
@@ -50,6 +51,19 @@ export interface IngoClient {
   ```
   */
   withOptions(options: Partial<Omit<IngoClientOptions, 'tokens'>>): IngoClient;
+  /**
+  Stops the client and every client derived from it: calls in flight are aborted (they reject
+  with an `AbortError` saying the client was closed) and later calls reject the same way. Resolves
+  once no call is left running. The token manager is yours: close it after the client.
+  @example
+  ```
+  await ingo.close();
+  await tokens.close();
+  ```
+  */
+  close(): Promise<void>;
+  /** `close()`, for `await using ingo = createIngoClient(...)`. */
+  [Symbol.asyncDispose](): Promise<void>;
 }
 
 /**
@@ -69,15 +83,15 @@ const scores = await ingo.identityScore({emailAddress: 'jane@example.com'});
 ```
 */
 export function createIngoClient(options: IngoClientOptions): IngoClient {
-  return clientWith(options, new IngoClientCounters());
+  return clientWith(options, createIngoClientCounters(), new Closing('The Ingo client'));
 }
 
-function clientWith(options: IngoClientOptions, counters: IngoClientCounters): IngoClient {
+function clientWith(options: IngoClientOptions, counters: IngoClientCounters, closing: Closing): IngoClient {
   const settings = resolveIngoClientOptions(options);
   const { endpoints, tokens } = settings;
   const events: AuthenticationEvents = {
-    request: () => counters.request(),
-    authenticationRetry: () => counters.authenticationRetry(),
+    request: () => counters.add('requests'),
+    authenticationRetry: () => counters.add('authenticationRetries'),
     tokenUsed: (token) => settings.scrubber.add(token.accessToken),
   };
   const sender = createIngoSender(settings, events, counters);
@@ -87,14 +101,17 @@ function clientWith(options: IngoClientOptions, counters: IngoClientCounters): I
     body: unknown,
     callOptions?: IngoCallOptions,
   ): Promise<CallResult<T>> => {
-    counters.call();
+    counters.add('calls');
     const url = endpoints[api];
-    const signal = callOptions?.signal;
+    let signal = callOptions?.signal;
     try {
       assertApiCall(api, url, body, callOptions);
-      return (await sender.post(api, url, body, callOptions ?? {})) as CallResult<T>;
+      return (await closing.run(signal, (joined) => {
+        signal = joined;
+        return sender.post(api, url, body, { ...callOptions, signal });
+      })) as CallResult<T>;
     } catch (error) {
-      counters.failure();
+      counters.add('failures');
       const mapped = toBridgekitError(error, {
         method: 'POST',
         url,
@@ -129,7 +146,10 @@ function clientWith(options: IngoClientOptions, counters: IngoClientCounters): I
           hint: 'Create another client with createIngoClient() for another token source.',
         });
       }
-      return clientWith({ ...options, ...more, headers: { ...options.headers, ...more.headers } }, counters);
+      const merged = { ...options, ...more, headers: { ...options.headers, ...more.headers } };
+      return clientWith(merged, counters, closing);
     },
+    close: () => closing.close(),
+    [asyncDispose]: () => closing.close(),
   };
 }

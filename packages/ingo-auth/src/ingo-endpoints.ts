@@ -1,5 +1,5 @@
 import { ConfigurationError } from '@bridgekit/errors';
-import { parseHttpUrl, resolveBaseUrl } from '@bridgekit/http';
+import { objectOption, parseHttpUrl, resolveBaseUrl } from '@bridgekit/http';
 import type { IngoClientOptions } from './ingo-client-options.js';
 import {
   type IngoApi,
@@ -19,22 +19,9 @@ function fromBaseUrl(baseUrl: unknown, allowInsecure: unknown): Record<IngoApi, 
 }
 
 function overrides(endpoints: unknown, allowInsecure: unknown): [IngoApi, string][] {
-  if (endpoints === undefined) return [];
-  if (typeof endpoints !== 'object' || endpoints === null || Array.isArray(endpoints)) {
-    throw new ConfigurationError({
-      option: 'endpoints',
-      expected: 'an object of API URLs',
-      received: endpoints,
-    });
-  }
   const result: [IngoApi, string][] = [];
-  for (const [api, url] of Object.entries(endpoints)) {
-    if (!(api in ingoApiPaths)) {
-      throw new ConfigurationError({
-        option: `endpoints.${api}`,
-        expected: `one of ${Object.keys(ingoApiPaths).join(', ')}`,
-      });
-    }
+  const given = objectOption('endpoints', endpoints as object | undefined, Object.keys(ingoApiPaths));
+  for (const [api, url] of Object.entries(given)) {
     if (url !== undefined)
       result.push([api as IngoApi, parseHttpUrl(url, { option: `endpoints.${api}`, allowInsecure }).href]);
   }

@@ -60,7 +60,7 @@ export function createIngoSender(
         retry: settings.retry,
         fetch: checked,
         headers: settings.headers,
-        hooks: { beforeRetry: [keepTokenFailures, () => counters.retry()] },
+        hooks: { beforeRetry: [keepTokenFailures, () => counters.add('retries')] },
       });
       found = { instance: withUserHooks(instance, settings.hooks), checked };
       scoped.set(scope, found);

@@ -1,5 +1,5 @@
 import { type BridgekitError, NetworkError, redactText } from '@bridgekit/errors';
-import type { Settled } from '@bridgekit/http';
+import { callHook, type Settled } from '@bridgekit/http';
 
 /**
 A store failure as `onStoreError` gets it, its reason in the message (a closed or never connected
@@ -22,32 +22,21 @@ function outageError(outcome: Settled<unknown>, storeTimeout: number): Bridgekit
 }
 
 /**
-@internal Tells `onStoreError` of an outage once: when the store stops answering after it had
-answered (or at the first failure), not at every call while it stays down.
+@internal Tells `report` of an outage once: when the store stops answering after it had answered
+(or at the first failure), not at every call while it stays down. Returns what notes each call's end.
 */
-export class StoreOutage {
-  readonly #report: ((error: BridgekitError) => void) | undefined;
-  readonly #storeTimeout: number;
-  #down = false;
-
-  constructor(report: ((error: BridgekitError) => void) | undefined, storeTimeout: number) {
-    this.#report = report;
-    this.#storeTimeout = storeTimeout;
-  }
-
-  /** Notes how a store call ended. */
-  observe(outcome: Settled<unknown>): void {
-    if (outcome.status === 'fulfilled') {
-      this.#down = false;
+export function outageReporter(
+  report: ((error: BridgekitError) => void) | undefined,
+  storeTimeout: number,
+): (outcome: Settled<unknown>) => void {
+  let down = false;
+  return (outcome) => {
+    const failed = outcome.status !== 'fulfilled';
+    if (!failed || down) {
+      down = failed;
       return;
     }
-    if (this.#down) return;
-    this.#down = true;
-    if (!this.#report) return;
-    try {
-      this.#report(outageError(outcome, this.#storeTimeout));
-    } catch {
-      // Observability hooks must never break token handling.
-    }
-  }
+    down = true;
+    if (report) callHook(report, outageError(outcome, storeTimeout));
+  };
 }

@@ -1,85 +1,15 @@
-import { ConfigurationError, type Secret } from '@bridgekit/errors';
-import { callerAborted, untilAborted } from '@bridgekit/http';
+import { asyncDispose, Closing, callerAborted, untilAborted } from '@bridgekit/http';
 import type { AccessToken } from './access-token.js';
-import { assertGetTokenOptions, checkStore, noOptions } from './assertions.js';
-import { StoreCoordination } from './store-coordination.js';
+import { assertGetTokenOptions, checkStore } from './assertions.js';
+import { freshness } from './refresh-policy.js';
+import { SharedStore } from './shared-store.js';
+import { TokenCache, type TokenSlot } from './token-cache.js';
 import { TokenManagerCounters } from './token-manager-counters.js';
 import type { GetTokenOptions, TokenManagerOptions, TokenManagerStats } from './token-manager-options.js';
 import { TokenRefresher } from './token-refresher.js';
 import { resolveTokenSettings } from './token-settings.js';
-import { type TokenSlot, TokenSlots } from './token-slot.js';
+import { type TokenManager, tokenText } from './token-source.js';
 import { createMemoryTokenStore } from './token-store.js';
-
-/** What the Ingo client needs from a token provider; a `TokenManager` is one. */
-export interface TokenSource {
-  /** A valid access token, fetched or cached by the source. */
-  getToken(options?: GetTokenOptions): Promise<AccessToken>;
-  /** Drops the cached token if it is still this one; returns whether it did. */
-  invalidate(accessToken: string | Secret | AccessToken): boolean;
-}
-
-/** What `createTokenManager` returns. */
-export interface TokenManager extends TokenSource {
-  /**
-  A valid token: from the cache at once while it is fresh; the cached one at once (plus one
-  background refresh) once it is due for a refresh; otherwise after one shared token request,
-  however many callers wait.
-  */
-  getToken(options?: GetTokenOptions): Promise<AccessToken>;
-  /** `'Bearer <token>'`, for an `Authorization` header. */
-  getAuthorizationHeader(options?: GetTokenOptions): Promise<string>;
-  /**
-  Compare-and-swap: drops the cached token only if it is still `accessToken` (call it with the
-  token a 401 answered), so any number of concurrent 401s cause one refresh. Returns whether a
-  token was dropped. When the store has `delete`, the token is removed from it too (only while it
-  still holds that token), so that managers sharing the store do not pick it up; they adopt the
-  token fetched next from the store within `storeCheckInterval`, without a 401 of their own.
-  */
-  invalidate(accessToken: string | Secret | AccessToken): boolean;
-  /** A snapshot of the counters; see {@link TokenManagerStats}. */
-  readonly stats: TokenManagerStats;
-  /** The default scope. */
-  readonly scope: string;
-  /** The token endpoint in use. */
-  readonly tokenUrl: string;
-  readonly clientId: string;
-}
-
-function tokenText(value: string | Secret | AccessToken): string {
-  if (typeof value === 'string') return value;
-  const source =
-    typeof value === 'object' && value !== null && 'accessToken' in value ? value.accessToken : value;
-  const revealed =
-    typeof (source as Partial<Secret> | null)?.reveal === 'function'
-      ? (source as Secret).reveal()
-      : undefined;
-  if (typeof revealed === 'string') return revealed;
-  throw new ConfigurationError({
-    option: 'accessToken',
-    expected: 'the token to drop: a string, a Secret or an AccessToken from getToken()',
-    received: value,
-  });
-}
-
-/** Drops the token `text` from every slot that holds it, and from the store; whether any did. */
-function dropEverywhere(
-  text: string,
-  slots: TokenSlots,
-  store: StoreCoordination,
-  counters: TokenManagerCounters,
-): boolean {
-  let dropped = false;
-  for (const slot of slots.values()) {
-    const token = slot.drop(text);
-    if (token === undefined) continue;
-    store.forget(slot, token);
-    counters.invalidation();
-    dropped = true;
-  }
-  return dropped;
-}
-
-/** The options of a call that passed none: shared, so that a cache hit allocates nothing. */
 
 /**
 Creates an OAuth2 client credentials token manager for Ingo: cached tokens, one request however
@@ -101,64 +31,53 @@ const header = await tokens.getAuthorizationHeader(); // 'Bearer eyJ...'
 */
 export function createTokenManager(options: TokenManagerOptions): TokenManager {
   const settings = resolveTokenSettings(options);
+  const closing = new Closing('The token manager');
   const counters = new TokenManagerCounters();
-  const store = new StoreCoordination(
+  const cache = new TokenCache(settings);
+  const { onStoreError } = options;
+  const store = new SharedStore(
     checkStore(options.store) ?? createMemoryTokenStore({ now: settings.now }),
     settings,
+    cache,
     counters,
-    { shared: options.store !== undefined, onStoreError: options.onStoreError },
+    { shared: options.store !== undefined, onStoreError, closing },
   );
-  const refresher = new TokenRefresher(settings, store, counters, options);
-  const slots = new TokenSlots(settings);
-  const defaultSlot = slots.for(settings.scope);
+  const refresher = new TokenRefresher(settings, { cache, store, counters, hooks: options, closing });
+  const defaultSlot = cache.slot(settings.scope);
 
   /** `time`: the clock, when the caller has read it already. */
-  const fromSlot = (slot: TokenSlot, call: GetTokenOptions, time?: number): Promise<AccessToken> => {
-    const current = slot.current;
-    if (current !== undefined && call.forceRefresh !== true) {
-      time ??= settings.now();
-      if (time < current.refreshAt) {
-        counters.hit();
-        // Another process may have replaced this token (its invalidate(), its refresh): look, behind the caller.
-        if (store.checksStore && slot.flight === undefined) store.checkWhenDue(slot, time);
-        return current.ready;
-      }
-      if (time < current.token.expiresAt) {
-        // Stale-while-refresh: this caller gets the still-valid token now; one request replaces it.
-        counters.hit();
-        if (slot.flight === undefined) refresher.start(slot, true);
-        return current.ready;
-      }
-      slot.current = undefined;
+  const fromSlot = (slot: TokenSlot, call: GetTokenOptions, time = settings.now()): Promise<AccessToken> => {
+    const held = slot.current;
+    const state = held ? freshness(held, time) : 'expired';
+    if (held && state !== 'expired' && call.forceRefresh !== true) {
+      counters.hit();
+      // Stale-while-refresh: a token due for a refresh is served while one request replaces it.
+      if (state === 'due' && !slot.flight) refresher.start(slot, true);
+      // Another process may have replaced this token (its invalidate(), its refresh): look, behind the caller.
+      else if (store.checksStore && !slot.flight) store.checkWhenDue(slot, time);
+      return held.ready;
     }
+    if (held && state === 'expired') cache.expire(slot);
     counters.wait(slot.obtainedBefore);
     return untilAborted(slot.flight ?? refresher.start(slot, false), call.signal, 'getToken()');
   };
 
-  const getToken = (options?: GetTokenOptions): Promise<AccessToken> => {
-    // A call without options that the cache answers skips the checks: a hit should cost little
-    // more than its clock read. Anything else about the token is fromSlot's, with that reading.
-    const held = options === undefined && !store.checksStore ? defaultSlot.current : undefined;
-    if (held !== undefined) {
-      const time = settings.now();
-      if (time < held.refreshAt) {
-        counters.hit();
-        return held.ready;
-      }
-      return fromSlot(defaultSlot, noOptions, time);
-    }
-    let call: GetTokenOptions;
+  const getToken = (call?: GetTokenOptions): Promise<AccessToken> => {
     try {
-      call = assertGetTokenOptions(options);
+      const checked = assertGetTokenOptions(call);
+      const refused =
+        closing.error ?? (checked.signal?.aborted && callerAborted(checked.signal, 'getToken()'));
+      if (refused) throw refused;
+      return fromSlot(checked.scope === undefined ? defaultSlot : cache.slot(checked.scope), checked);
     } catch (error) {
       counters.refusedCall();
       return Promise.reject(error);
     }
-    if (call.signal?.aborted) {
-      counters.refusedCall();
-      return Promise.reject(callerAborted(call.signal, 'getToken()'));
-    }
-    return fromSlot(call.scope === undefined ? defaultSlot : slots.for(call.scope), call);
+  };
+
+  const close = (): Promise<void> => {
+    cache.close();
+    return closing.close();
   };
 
   return {
@@ -167,8 +86,16 @@ export function createTokenManager(options: TokenManagerOptions): TokenManager {
       const token = await getToken(call);
       return `${token.tokenType} ${token.accessToken.reveal()}`;
     },
-    invalidate: (accessToken: string | Secret | AccessToken): boolean =>
-      dropEverywhere(tokenText(accessToken), slots, store, counters),
+    invalidate(accessToken) {
+      const dropped = cache.drop(tokenText(accessToken));
+      for (const { slot, token } of dropped) {
+        store.forget(slot, token);
+        counters.add('invalidations');
+      }
+      return dropped.length > 0;
+    },
+    close,
+    [asyncDispose]: close,
     get stats(): TokenManagerStats {
       return counters.snapshot();
     },

@@ -1,112 +1,80 @@
 import { type BridgekitError, isBridgekitError, NetworkError } from '@bridgekit/errors';
-import { sleep } from '@bridgekit/http';
+import { type Closing, callHook, sleep } from '@bridgekit/http';
 import type { AccessToken } from './access-token.js';
-import type { HeldLock, StoreCoordination } from './store-coordination.js';
+import type { SharedStore } from './shared-store.js';
+import type { TokenCache, TokenSlot } from './token-cache.js';
 import type { TokenManagerCounters } from './token-manager-counters.js';
 import type { TokenFetchedEvent, TokenManagerOptions } from './token-manager-options.js';
 import { requestToken } from './token-request.js';
 import type { TokenSettings } from './token-settings.js';
-import { refreshPoint, type TokenSlot } from './token-slot.js';
-import type { StoreBudget } from './waiting.js';
 
-function ignoreErrors(callback: () => void): void {
-  try {
-    callback();
-  } catch {
-    // Observability hooks must never break token handling.
-  }
+/** @internal What a refresher works with besides the settings. */
+export interface RefresherParts {
+  readonly cache: TokenCache;
+  readonly store: SharedStore;
+  readonly counters: TokenManagerCounters;
+  readonly hooks: Pick<TokenManagerOptions, 'onTokenFetched' | 'onTokenError'>;
+  /** The manager's: the cooldown, the wait for another holder and the token request stop at `close()`. */
+  readonly closing: Closing;
 }
 
 /**
 @internal Runs token requests: one flight per slot however many callers wait, after the cooldown
-of earlier failures, coordinated through the store (a token another process stored, a lock so
-that one process fetches), in the foreground or as a background refresh ahead of expiry.
+of earlier failures, inside the shared-store protocol, in the foreground or as a background
+refresh ahead of expiry.
 */
 export class TokenRefresher {
   readonly #settings: TokenSettings;
-  readonly #store: StoreCoordination;
-  readonly #counters: TokenManagerCounters;
-  readonly #hooks: Pick<TokenManagerOptions, 'onTokenFetched' | 'onTokenError'>;
+  readonly #parts: RefresherParts;
 
-  constructor(
-    settings: TokenSettings,
-    store: StoreCoordination,
-    counters: TokenManagerCounters,
-    hooks: Pick<TokenManagerOptions, 'onTokenFetched' | 'onTokenError'>,
-  ) {
+  constructor(settings: TokenSettings, parts: RefresherParts) {
     this.#settings = settings;
-    this.#store = store;
-    this.#counters = counters;
-    this.#hooks = hooks;
+    this.#parts = parts;
   }
 
   /** Starts the slot's flight; `background` when callers keep using the cached token meanwhile. */
   start(slot: TokenSlot, background: boolean): Promise<AccessToken> {
-    if (background) this.#counters.backgroundRefresh();
-    const flight: Promise<AccessToken> = this.#run(slot, background).finally(() => {
-      if (slot.flight === flight) slot.flight = undefined;
-    });
-    slot.flight = flight;
+    if (background) this.#parts.counters.add('backgroundRefreshes');
+    const flight = this.#parts.closing.track(this.#parts.cache.fly(slot, this.#run(slot, background)));
     // A background refresh has no caller to see its failure (onTokenError reports it): never unhandled.
     flight.catch(() => undefined);
     return flight;
   }
 
   async #run(slot: TokenSlot, background: boolean): Promise<AccessToken> {
+    const { cache, store, counters, hooks } = this.#parts;
+    const { signal } = this.#parts.closing;
     try {
-      await sleep(slot.cooldownLeft(this.#settings));
-      const budget = this.#store.budget();
-      const stored = await this.#store.adoptFromStore(slot, budget);
-      if (stored) return stored;
-      const locked =
-        (await this.#store.lockOrToken(slot, budget)) ?? (await this.#store.awaitOtherHolder(slot, budget));
-      if ('token' in locked) return locked.token;
-      const token = await this.#fetchUnderLock(slot, background, locked.lock, budget);
-      slot.succeeded();
+      await sleep(cache.cooldownLeft(slot), signal);
+      const token = await store.obtain(slot, (storeTime) => this.#fetch(slot, background, storeTime));
+      // Closed while the token was on its way: the callers hear so, as from any other call.
+      if (signal.aborted) throw signal.reason;
       return token;
     } catch (caught) {
+      // Closed: the callers get the closing AbortError; nothing failed that hooks should hear of.
+      if (signal.aborted) throw signal.reason;
       const error: BridgekitError = isBridgekitError(caught)
         ? caught
         : new NetworkError('The token request failed', { cause: caught });
-      slot.failed(this.#settings.now());
-      this.#counters.failure();
-      if (this.#hooks.onTokenError) ignoreErrors(() => this.#hooks.onTokenError?.(error));
+      counters.add('failures');
+      callHook(hooks.onTokenError, error);
       throw error;
     }
-  }
-
-  /** Fetches while renewing the lock; the callers get the token once it is stored and the lock let go. */
-  async #fetchUnderLock(
-    slot: TokenSlot,
-    background: boolean,
-    lock: HeldLock,
-    budget: StoreBudget,
-  ): Promise<AccessToken> {
-    const stopRenewing = this.#store.keepAlive(lock);
-    let token: AccessToken;
-    try {
-      token = await this.#fetch(slot, background, budget.spent);
-    } catch (error) {
-      await this.#store.release(lock);
-      throw error;
-    } finally {
-      stopRenewing();
-    }
-    await this.#store.shareThenRelease(slot, token, lock, budget);
-    return token;
   }
 
   /** `storeTime`: what the store calls before it took; the next refresh starts that much earlier too. */
   async #fetch(slot: TokenSlot, background: boolean, storeTime: number): Promise<AccessToken> {
+    const { cache, counters, hooks, closing } = this.#parts;
     const started = performance.now();
     const { parsed, attempts } = await requestToken(this.#settings, slot.scope, {
-      onAttempt: () => this.#counters.tokenRequest(),
-      onRetry: () => this.#counters.retry(),
+      onAttempt: () => counters.add('tokenRequests'),
+      onRetry: () => counters.add('retries'),
+      signal: closing.signal,
     });
     const { token } = parsed;
-    slot.observeLatency(storeTime + performance.now() - started);
-    slot.adopt(token, refreshPoint(token, this.#settings, slot.latency));
-    this.#counters.tokenFetched();
+    cache.observeLatency(slot, storeTime + performance.now() - started);
+    cache.hold(slot, token, false);
+    counters.add('tokensFetched');
     const event: TokenFetchedEvent = {
       expiresAt: token.expiresAt,
       durationMs: performance.now() - started,
@@ -115,7 +83,7 @@ export class TokenRefresher {
       background,
       clockSkew: parsed.clockSkew,
     };
-    if (this.#hooks.onTokenFetched) ignoreErrors(() => this.#hooks.onTokenFetched?.(event));
+    callHook(hooks.onTokenFetched, event);
     return token;
   }
 }

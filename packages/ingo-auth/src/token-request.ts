@@ -17,6 +17,8 @@ export interface TokenRequestEvents {
   readonly onAttempt: () => void;
   /** ky decided to retry. */
   readonly onRetry: () => void;
+  /** Aborts the request (the manager was closed); its reason is what the request rejects with. */
+  readonly signal: AbortSignal;
 }
 
 /** @internal A token and how many HTTP requests it took. */
@@ -88,6 +90,7 @@ export async function requestToken(
       timeout: settings.timeout,
       retry: settings.retry,
       fetch: timedFetch(settings, times, onAttempt),
+      signal: events.signal,
       hooks: { beforeRetry: [() => events.onRetry()] },
     });
     const exchange = { url: settings.tokenUrl, status: response.status, headers: response.headers };
@@ -99,6 +102,7 @@ export async function requestToken(
     const mapped = toBridgekitError(error, {
       ...where,
       timeout: settings.timeout,
+      signal: events.signal,
       service: 'the Ingo token endpoint',
       reachHint: 'check `environment` or `tokenUrl` and the network',
       mapHttpError: (response, body, cause) =>

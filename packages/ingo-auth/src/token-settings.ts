@@ -11,13 +11,12 @@ import {
   resolveDuration,
   resolveFetch,
   resolveRetryOptions,
-  retryAfterStatuses,
-  retryableStatuses,
 } from '@bridgekit/http';
 import type { RetryOptions } from 'ky';
 import { authMethodFrom, checkFunctions, nonEmptyString, optionalDuration } from './assertions.js';
 import type { ClientAuthenticationMethod } from './client-authentication.js';
 import { ingoTokenUrls, isIngoEnvironment } from './ingo-environment.js';
+import { refreshDefaults } from './refresh-policy.js';
 import type { TokenManagerOptions } from './token-manager-options.js';
 import { version } from './version.js';
 
@@ -76,9 +75,6 @@ function retryFrom(given: unknown, random: () => number): TokenSettings['retry']
     limit: 2,
     // A token request changes nothing on the server: repeating the POST is safe.
     methods: ['post'],
-    statusCodes: [...retryableStatuses],
-    afterStatusCodes: [...retryAfterStatuses],
-    retryOnTimeout: true,
     delay: (attempt) => 200 * 2 ** (attempt - 1),
     jitter: (delay) => random() * delay,
     backoffLimit: 5000,
@@ -139,7 +135,11 @@ export function resolveTokenSettings(options: TokenManagerOptions): TokenSetting
     refreshAhead: optionalDuration('refreshAhead', options.refreshAhead),
     refreshJitter: optionalDuration('refreshJitter', options.refreshJitter),
     retry: retryFrom(kyRetry, random),
-    cooldown: resolveDuration(cooldown, { option: 'retry.cooldown', fallback: 1000, allowZero: true }),
+    cooldown: resolveDuration(cooldown, {
+      option: 'retry.cooldown',
+      fallback: refreshDefaults.cooldown,
+      allowZero: true,
+    }),
     timeout,
     storeTimeout: resolveDuration(options.storeTimeout, {
       option: 'storeTimeout',

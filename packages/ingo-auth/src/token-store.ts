@@ -1,4 +1,5 @@
 import { ConfigurationError } from '@bridgekit/errors';
+import { objectOption } from '@bridgekit/http';
 import type { AccessToken } from './access-token.js';
 
 /** A value, or a promise of it: stores may answer synchronously (memory) or not (Redis). */
@@ -10,8 +11,9 @@ export interface TokenStoreLock {
   release(): Awaitable<void>;
   /**
   Optional: extends the lock to `ttlMs` from now, only while this acquisition still holds it;
-  returns whether it did. The manager renews while a slow token request (retries) outlives the
-  lock; without it, another process may take the lock over and fetch too.
+  returns whether it did. The manager renews every third of the lease while its token request
+  runs; without it, a request (with its retries) that outlives the lease lets another process
+  take the lock over and fetch too.
   */
   renew?(ttlMs: number): Awaitable<boolean>;
 }
@@ -27,8 +29,8 @@ A shared store holds `AccessToken` objects: serialise `accessToken.reveal()` and
 that share a store should keep their clocks in sync (NTP).
 
 The `get` and `lock` a `getToken()` waits for take one `storeTimeout` together at most, and a
-poll of another holder what is left of it (see `TokenManagerOptions`); `set` and `release` happen
-after the callers have their token. A call that takes longer, throws or rejects counts as a miss, no lock,
+poll of another holder what is left of it (see `TokenManagerOptions`); `set`, then `release`,
+follow within a `storeTimeout` of their own, before the callers have their token. A call that takes longer, throws or rejects counts as a miss, no lock,
 or a write that did not happen, so a store that is down or hangs slows token requests down but
 never stops them; `onStoreError` hears of it once per outage. Anything `get` returns that is not
 a valid token (a malformed entry) is a miss too.
@@ -65,9 +67,10 @@ export interface TokenStore {
   time; returns undefined when another holder has it. Without it, processes sharing the store
   may each fetch a token when theirs runs out. `key` is the token's key: keep the lock under a
   key of its own (`${key}:lock`, in the same Redis Cluster slot), never the token's entry, and
-  give each acquisition its own owner so that `release()` frees only its own lock. `ttlMs` is one
-  token request (`timeout` plus `storeTimeout`); the manager renews it (see `renew`) while a
-  request with retries runs longer, and a lock whose holder died expires after it.
+  give each acquisition its own owner so that `release()` frees only its own lock. `ttlMs` is the
+  lease: 3 s, or one token request (`timeout` plus `storeTimeout`) when that is shorter; the
+  manager renews it every third of it (see `renew`) while its request runs, so a lock whose
+  holder died expires within one lease.
   */
   lock?(key: string, ttlMs: number): Awaitable<TokenStoreLock | undefined>;
   /**
@@ -121,13 +124,7 @@ const b = createTokenManager({...options, store}); // reuses a's token
 ```
 */
 export function createMemoryTokenStore(options: MemoryTokenStoreOptions = {}): TokenStore {
-  if (typeof options !== 'object' || options === null) {
-    throw new ConfigurationError({
-      option: 'options',
-      expected: 'an object (or nothing)',
-      received: options,
-    });
-  }
+  objectOption('options', options, ['now']);
   if (options.now !== undefined && typeof options.now !== 'function') {
     throw new ConfigurationError({
       option: 'now',

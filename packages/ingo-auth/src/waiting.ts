@@ -6,43 +6,40 @@ another holder is bounded by the lock's ttl instead: its polls cost the budget o
 */
 export class StoreBudget {
   readonly #total: number;
-  #left: number;
+  #spent = 0;
   #failed = false;
   #polling = false;
 
   constructor(milliseconds: number) {
     this.#total = milliseconds;
-    this.#left = milliseconds;
   }
 
   /** Milliseconds the flight's store calls took so far. */
   get spent(): number {
-    return this.#total - this.#left;
+    return this.#spent;
   }
 
   /** Milliseconds the next call may take; 0 once spent or after a failure. */
   get left(): number {
-    return this.#failed ? 0 : Math.max(0, this.#left);
+    return this.#failed ? 0 : Math.max(0, this.#total - this.#spent);
   }
 
+  /** Whether a call failed or timed out. */
   get failed(): boolean {
     return this.#failed;
   }
 
   /**
-  Counts a call's time. While polling another holder, calls that succeed are free: a long wait
-  makes many quick calls, and only a store that fails or hangs should end it.
+  Counts a call's time; a call that failed ends the budget. While polling another holder, calls
+  that succeed are free: a long wait makes many quick calls, and only a store that fails or hangs
+  should end it.
   */
   spend(milliseconds: number, succeeded: boolean): void {
-    if (this.#polling && succeeded) return;
-    this.#left -= milliseconds;
+    if (!this.#polling || !succeeded) this.#spent += milliseconds;
+    if (!succeeded) this.#failed = true;
   }
 
   startPolling(): void {
     this.#polling = true;
-  }
-
-  fail(): void {
-    this.#failed = true;
   }
 }

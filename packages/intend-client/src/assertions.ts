@@ -1,28 +1,10 @@
-import { ConfigurationError, checkKnownKeys } from '@bridgekit/errors';
+import { ConfigurationError } from '@bridgekit/errors';
 
 // The client's small assert helpers, in one place (oauth4webapi's style): each names the option or
 // argument and what it takes, and is called once where a value enters the client.
 
 /** Query parameters; `undefined` values are left out. */
 export type QueryParameters = Readonly<Record<string, string | number | boolean | undefined>>;
-
-/**
-@internal An optional object argument (a query, call options): `{}` when left out, an error when
-not an object, or when it has a key not in `known` (a typo such as `client_type` would otherwise
-be ignored, with wrong results).
-*/
-export function objectArgument<T extends object>(
-  name: string,
-  value: T | undefined,
-  known?: readonly string[],
-): T {
-  if (value === undefined) return {} as T;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ConfigurationError({ option: name, expected: 'an object (or nothing)', received: value });
-  }
-  if (known !== undefined) checkKnownKeys(value, known, `${name}.`);
-  return value;
-}
 
 /**
 @internal A record id as a `get()` sends it: a positive integer, or a string that is not empty and

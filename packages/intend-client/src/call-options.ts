@@ -1,6 +1,6 @@
-import { type CallOptions, callKyOptions, callOptionKeys } from '@bridgekit/http';
+import { type CallOptions, callKyOptions, callOptionKeys, objectOption } from '@bridgekit/http';
 import type { Options, RetryOptions } from 'ky';
-import { checkQuery, objectArgument, type QueryParameters } from './assertions.js';
+import { checkQuery, type QueryParameters } from './assertions.js';
 
 /** Per-call options of every method that sends a request: `timeout`, `retry`, `headers`, `signal`. */
 export type IntendCallOptions = CallOptions;
@@ -34,8 +34,8 @@ export function checkCallOptions(
   options: IntendRequestOptions | undefined,
   clientRetry: RetryOptions,
 ): CheckedCall {
-  const call = objectArgument('options', options, requestOptionKeys);
-  if (call.query !== undefined) checkQuery(objectArgument('query', call.query));
+  const call = objectOption('options', options, requestOptionKeys);
+  if (call.query !== undefined) checkQuery(objectOption('query', call.query));
   return {
     query: call.query,
     json: call.json,

@@ -1,8 +1,14 @@
+/// <reference lib="esnext.disposable" preserve="true" />
 import { ConfigurationError } from '@bridgekit/errors';
+import { asyncDispose, Closing } from '@bridgekit/http';
 import type { IntendSigner } from '@bridgekit/intend-signer';
 import type { KyInstance } from 'ky';
 import { checkPath } from './assertions.js';
-import { IntendClientCounters, type IntendClientStats } from './intend-client-counters.js';
+import {
+  createIntendClientCounters,
+  type IntendClientCounters,
+  type IntendClientStats,
+} from './intend-client-counters.js';
 import type { IntendClientOptions } from './intend-client-options.js';
 import { createRequester, type IntendRequester } from './intend-request.js';
 import { readPage } from './page-shape.js';
@@ -47,14 +53,30 @@ export interface IntendClient {
   ```
   */
   withOptions(options: Partial<IntendClientOptions>): IntendClient;
+  /**
+  Stops the client and every client derived from it: calls and list pages in flight are aborted
+  (they reject with an `AbortError` saying the client was closed) and later calls reject the same
+  way. Resolves once no call is left running.
+  @example
+  ```
+  process.once('SIGTERM', () => void intend.close());
+  ```
+  */
+  close(): Promise<void>;
+  /** `close()`, for `await using intend = createIntendClient(...)`. */
+  [Symbol.asyncDispose](): Promise<void>;
 }
 
 const sharedOptions = ['apiKey', 'secretKey', 'scheme', 'signer'] as const;
 const noEvents = { paused: () => undefined, resumed: () => undefined };
 
-function clientWith(options: IntendClientOptions, counters: IntendClientCounters): IntendClient {
+function clientWith(
+  options: IntendClientOptions,
+  counters: IntendClientCounters,
+  closing: Closing,
+): IntendClient {
   const settings = resolveClientOptions(options);
-  const { request, requestPage, ky } = createRequester({ settings, counters });
+  const { request, requestPage, ky } = createRequester({ settings, counters, closing });
   const paginate = <T>(path: string, paginateOptions: PaginateOptions<T> = {}): Paginator<T> => {
     checkPath(path);
     // The Paginator checks the options first: the fetcher runs only once they are known good.
@@ -98,8 +120,10 @@ function clientWith(options: IntendClientOptions, counters: IntendClientCounters
         });
       }
       const headers = { ...options.headers, ...more.headers };
-      return clientWith({ ...options, ...more, headers, signer }, counters);
+      return clientWith({ ...options, ...more, headers, signer }, counters, closing);
     },
+    close: () => closing.close(),
+    [asyncDispose]: () => closing.close(),
   };
 }
 
@@ -118,5 +142,5 @@ for await (const client of intend.clients.list({clientType: 'trade'})) {
 ```
 */
 export function createIntendClient(options: IntendClientOptions): IntendClient {
-  return clientWith(options, new IntendClientCounters());
+  return clientWith(options, createIntendClientCounters(), new Closing('The Intend client'));
 }

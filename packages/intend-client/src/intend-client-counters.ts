@@ -1,3 +1,5 @@
+import { Counters } from '@bridgekit/http';
+
 /** Counters of an Intend client and every client derived from it with `withOptions()`. */
 export interface IntendClientStats {
   /** HTTP requests sent, every retry and resend included. */
@@ -10,32 +12,10 @@ export interface IntendClientStats {
   readonly clockCorrections: number;
 }
 
-type Counts = { -readonly [Name in keyof IntendClientStats]: number };
+/** @internal An Intend client's counters, shared with its derived clients. */
+export type IntendClientCounters = Counters<keyof IntendClientStats>;
 
-/**
-@internal An Intend client's counters. This module owns them: the request path reports what
-happened through a method, and `snapshot()` is the only way out.
-*/
-export class IntendClientCounters {
-  readonly #counts: Counts = { requests: 0, retries: 0, failures: 0, clockCorrections: 0 };
-
-  request(): void {
-    this.#counts.requests += 1;
-  }
-
-  retry(): void {
-    this.#counts.retries += 1;
-  }
-
-  failure(): void {
-    this.#counts.failures += 1;
-  }
-
-  clockCorrection(): void {
-    this.#counts.clockCorrections += 1;
-  }
-
-  snapshot(): IntendClientStats {
-    return Object.freeze({ ...this.#counts });
-  }
+/** @internal New counters, all zero, in the order `stats` lists them. */
+export function createIntendClientCounters(): IntendClientCounters {
+  return new Counters(['requests', 'retries', 'failures', 'clockCorrections']);
 }

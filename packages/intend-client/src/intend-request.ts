@@ -3,6 +3,7 @@ import {
   CallPromise,
   type CallResult,
   type CheckedFetch,
+  type Closing,
   countAttempts,
   createCheckedFetch,
   type Fetch,
@@ -14,7 +15,7 @@ import { intendAuth } from '@bridgekit/intend-signer';
 import ky, { isHTTPError, type KyInstance, type Options } from 'ky';
 import type { QueryParameters } from './assertions.js';
 import { checkRequestTarget } from './assertions.js';
-import { checkCallOptions, type IntendRequestOptions } from './call-options.js';
+import { type CheckedCall, checkCallOptions, type IntendRequestOptions } from './call-options.js';
 import { checkEnvelope, intendHttpError } from './envelope.js';
 import type { IntendClientCounters } from './intend-client-counters.js';
 import type { PageFetchEvents } from './page-queue.js';
@@ -39,6 +40,8 @@ export type PageRequester = (
 export interface RequestPathParts {
   readonly settings: ClientSettings;
   readonly counters: IntendClientCounters;
+  /** Shared with the derived clients: `close()` aborts every call in flight and refuses the next. */
+  readonly closing: Closing;
 }
 
 /** The client's ky instance: signing before every attempt (retries signed again), then the user's hooks. */
@@ -54,7 +57,7 @@ function createInstance(settings: ClientSettings, fetch: Fetch, counters: Intend
     hooks: {
       beforeRequest: [sign],
       // A retry may come seconds later (backoff, Retry-After): sign it again with a fresh timestamp.
-      beforeRetry: [(state) => sign({ request: state.request }), () => counters.retry()],
+      beforeRetry: [(state) => sign({ request: state.request }), () => counters.add('retries')],
     },
   });
   return withUserHooks(instance, settings.hooks);
@@ -98,11 +101,10 @@ async function send<T>(
   { settings, counters, instance, envelope, checkedFetch, urlFor }: RequestPath,
   method: string,
   path: string,
-  options: IntendRequestOptions | undefined,
+  call: CheckedCall,
+  signal: AbortSignal,
   events: PageFetchEvents | undefined,
 ): Promise<CallResult<T>> {
-  checkRequestTarget(method, path);
-  const call = checkCallOptions(options, settings.retry);
   const where = { method: method.toUpperCase(), url: urlFor(path, call.query) };
   const timeout = (call.kyOptions.timeout as number | undefined) ?? settings.timeout;
   let paused = false;
@@ -124,12 +126,13 @@ async function send<T>(
       events.paused();
     },
     () => {
-      counters.request();
+      counters.add('requests');
       signedWithOffset = settings.signer.clockOffsetMs;
     },
   );
   const kyOptions: Options = {
     ...call.kyOptions,
+    signal,
     method,
     fetch: counter.fetch,
     ...(call.json === undefined ? {} : { json: call.json }),
@@ -152,17 +155,17 @@ async function send<T>(
         // Corrected by a concurrent call meanwhile: send again on that correction.
         if (signer.clockOffsetMs === signedWithOffset) {
           signer.adjustClock(Date.now() + signedWithOffset + skew);
-          counters.clockCorrection();
+          counters.add('clockCorrections');
         }
         continue;
       }
-      // A call cancelled by its signal (a listing's page past the end, a caller's abort) did not fail.
-      if (!call.signal?.aborted) counters.failure();
+      // A call cancelled by its signal (a listing's page past the end, a caller's abort, close()) did not fail.
+      if (!signal.aborted) counters.add('failures');
       throw settings.scrubber.scrubError(
         toBridgekitError(error, {
           ...where,
           timeout,
-          signal: call.signal,
+          signal,
           service: 'the Intend API',
           reachHint: 'check `baseUrl` and the network',
           mapHttpError: (failed, body, cause): HttpError =>
@@ -183,7 +186,7 @@ async function send<T>(
 }
 
 /** @internal Builds the client's one request path on ky: every call, every page and every retry go through it. */
-export function createRequester({ settings, counters }: RequestPathParts): {
+export function createRequester({ settings, counters, closing }: RequestPathParts): {
   readonly request: IntendRequester;
   readonly requestPage: PageRequester;
   readonly ky: KyInstance;
@@ -195,9 +198,23 @@ export function createRequester({ settings, counters }: RequestPathParts): {
   const urlFor = createUrlBuilder(settings.baseUrl);
 
   const path: RequestPath = { settings, counters, instance, envelope, checkedFetch, urlFor };
-  const request: IntendRequester = (method, route, options) =>
-    new CallPromise(send(path, method, route, options, undefined));
+  // Checked first; then sent with a signal that also fires at close(), and tracked until it settles.
+  const start = <T>(
+    method: string,
+    route: string,
+    options?: IntendRequestOptions,
+    events?: PageFetchEvents,
+  ) => {
+    try {
+      checkRequestTarget(method, route);
+      const call = checkCallOptions(options, settings.retry);
+      return closing.run(call.signal, (signal) => send<T>(path, method, route, call, signal, events));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+  const request: IntendRequester = (method, route, options) => new CallPromise(start(method, route, options));
   const requestPage: PageRequester = (route, options, events) =>
-    new CallPromise(send(path, 'GET', route, options, events));
+    new CallPromise(start('GET', route, options, events));
   return { request, requestPage, ky: instance };
 }

@@ -10,8 +10,6 @@ import {
   resolveDuration,
   resolveFetch,
   resolveRetryOptions,
-  retryAfterStatuses,
-  retryableStatuses,
 } from '@bridgekit/http';
 import { createIntendSigner, type IntendSigner } from '@bridgekit/intend-signer';
 import type { RetryOptions } from 'ky';
@@ -119,9 +117,6 @@ export function resolveClientOptions(options: IntendClientOptions): ClientSettin
   const retry = resolveRetryOptions(options.retry, {
     limit: 2,
     methods: idempotentMethods,
-    statusCodes: [...retryableStatuses],
-    afterStatusCodes: [...retryAfterStatuses],
-    retryOnTimeout: true,
     jitter: true,
     // A `Retry-After: 3600` must not park a request for an hour: wait at most one timeout.
     maxRetryAfter: timeout,

@@ -63,7 +63,10 @@ describe('a fleet of 8 processes on one Redis', () => {
       // What one process needs on its own, measured beside it under the same load.
       const expiries = Math.max(...memoryReports.map((report) => report.tokenRequests)) - 1;
       expect(sequence.length).toBeGreaterThanOrEqual(durationMs / (lifetimeSeconds * 1000));
-      expect(shared.tokenRequests()).toBeLessThanOrEqual(expiries + 1 + 1);
+      // A store call that outlives storeTimeout (a 2-core box stalled by 16 busy processes) is a
+      // miss by design, and may cost one token request of its own: counted, never hidden.
+      const storeErrors = reports.reduce((sum, report) => sum + report.storeErrors, 0);
+      expect(shared.tokenRequests()).toBeLessThanOrEqual(expiries + 1 + 1 + storeErrors);
       expect(shared.tokenRequests()).toBe(reports.reduce((sum, report) => sum + report.tokenRequests, 0));
       expect(alone.tokenRequests()).toBeGreaterThanOrEqual(size * expiries);
     },

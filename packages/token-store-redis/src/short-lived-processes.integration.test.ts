@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createServer, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { RunningSandbox } from '@bridgekit/sandbox';
@@ -67,5 +68,45 @@ describe('short-lived processes that quit Redis right after their call', () => {
     expect(Math.max(...times)).toBeLessThan(1000);
     expect(await keys('together:*:lock')).toEqual([]);
     expect(await keys('together:*:token')).toHaveLength(1);
+  }, 60_000);
+});
+
+describe('shutdown while the token endpoint hangs', () => {
+  it('close() aborts the request: the call rejects with AbortError, no lock is left, the process exits at once', async () => {
+    // Accepts every connection and never answers.
+    const sockets: Socket[] = [];
+    const hung = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    const { port } = hung.address() as { port: number };
+    try {
+      const config = {
+        ...memberOf({ url: `http://127.0.0.1:${port}` } as RunningSandbox, 'node-redis'),
+        redisUrl: server.url,
+        keyPrefix: 'shutdown:',
+      };
+      const started = performance.now();
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ['--no-warnings', entry, './shutdown-script.ts'],
+        { env: { ...process.env, FLEET_MEMBER: JSON.stringify(config) } },
+      );
+      const elapsed = performance.now() - started;
+      const report = JSON.parse(stdout) as {
+        outcome: { name: string; message: string };
+        closeMs: number;
+        exitMs: number;
+      };
+      process.stdout.write(
+        `shutdown with a hung token endpoint: close() took ${Math.round(report.closeMs)} ms, ` +
+          `the process exited ${Math.round(report.exitMs)} ms after; ${Math.round(elapsed)} ms in all\n`,
+      );
+      expect(report.outcome).toEqual({ name: 'AbortError', message: expect.stringMatching(/was closed/) });
+      // Nothing (a timer, a socket, a retry) holds the process: it exits as its last line ran.
+      expect(report.exitMs).toBeLessThan(100);
+      expect(await keys('shutdown:*:lock')).toEqual([]);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => hung.close(resolve));
+    }
   }, 60_000);
 });

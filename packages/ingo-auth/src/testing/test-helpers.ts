@@ -110,3 +110,21 @@ export function thrown(run: () => unknown): unknown {
   }
   return undefined;
 }
+
+/** An endpoint that never answers, but lets go as soon as the request's signal fires. */
+export function hungFetch(): { fetch: typeof globalThis.fetch; sent: Promise<void>; aborted: () => number } {
+  const sent = deferred();
+  let aborted = 0;
+  const fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    sent.resolve();
+    // ky hands over a Request that carries the signal.
+    const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+    return new Promise<Response>((_resolve, reject) => {
+      signal?.addEventListener('abort', () => {
+        aborted += 1;
+        reject(signal.reason);
+      });
+    });
+  };
+  return { fetch: fetch as typeof globalThis.fetch, sent: sent.promise, aborted: () => aborted };
+}

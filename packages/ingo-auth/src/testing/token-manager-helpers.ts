@@ -1,6 +1,7 @@
 import { ingoScopes } from '../ingo-environment.js';
-import { createTokenManager, type TokenManager } from '../token-manager.js';
+import { createTokenManager } from '../token-manager.js';
 import type { TokenFetchedEvent, TokenManagerOptions } from '../token-manager-options.js';
+import type { TokenManager } from '../token-source.js';
 import { createMemoryTokenStore, type TokenStore } from '../token-store.js';
 import { type createClock, deferred, type ingoSandbox, sandboxTokenUrl } from './test-helpers.js';
 

@@ -1,5 +1,5 @@
-import { type CallPromise, callOptionKeys } from '@bridgekit/http';
-import { objectArgument, optionalRecordId, recordId } from '../assertions.js';
+import { type CallPromise, callOptionKeys, objectOption } from '@bridgekit/http';
+import { optionalRecordId, recordId } from '../assertions.js';
 import type { IntendCallOptions } from '../call-options.js';
 import type { IntendPaths } from '../intend-client-options.js';
 import { guarded, type IntendRequester } from '../intend-request.js';
@@ -27,12 +27,12 @@ export function categoriesResource(request: IntendRequester, paths: IntendPaths)
   return {
     get: (id, query, options) =>
       guarded(() => {
-        const { categoryType, parentCategoryId } = objectArgument('query', query, [
+        const { categoryType, parentCategoryId } = objectOption('query', query, [
           'categoryType',
           'parentCategoryId',
         ]);
         return request<IntendCategoryRecord>('GET', paths.categories, {
-          ...objectArgument('options', options, callOptionKeys),
+          ...objectOption('options', options, callOptionKeys),
           // The vendor's parameter name is misspelled; sending it as documented is what works.
           query: {
             category_id: recordId('id', id),

@@ -1,5 +1,5 @@
-import { type CallPromise, callOptionKeys } from '@bridgekit/http';
-import { objectArgument, recordId } from '../assertions.js';
+import { type CallPromise, callOptionKeys, objectOption } from '@bridgekit/http';
+import { recordId } from '../assertions.js';
 import type { IntendCallOptions } from '../call-options.js';
 import type { IntendPaths } from '../intend-client-options.js';
 import { guarded, type IntendRequester } from '../intend-request.js';
@@ -31,8 +31,8 @@ export function clientsResource(
 ): ClientsResource {
   return {
     list: (query, options) => {
-      const { clientType, department } = objectArgument('query', query, ['clientType', 'department']);
-      const listing = objectArgument('options', options);
+      const { clientType, department } = objectOption('query', query, ['clientType', 'department']);
+      const listing = objectOption('options', options);
       return paginate<IntendClientRecord>(paths.clients, {
         ...listing,
         query: { client_type: clientType, department, ...listing.query },
@@ -41,14 +41,14 @@ export function clientsResource(
     get: (id, options) =>
       guarded(() =>
         request<IntendClientRecord>('GET', paths.clients, {
-          ...objectArgument('options', options, callOptionKeys),
+          ...objectOption('options', options, callOptionKeys),
           query: { client_id: recordId('id', id) },
         }),
       ),
     create: (input, options) =>
       guarded(() =>
         request<IntendClientRecord>('POST', paths.createClient, {
-          ...objectArgument('options', options, callOptionKeys),
+          ...objectOption('options', options, callOptionKeys),
           json: input,
         }),
       ),

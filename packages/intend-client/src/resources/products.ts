@@ -1,5 +1,5 @@
-import { type CallPromise, callOptionKeys } from '@bridgekit/http';
-import { objectArgument, recordId } from '../assertions.js';
+import { type CallPromise, callOptionKeys, objectOption } from '@bridgekit/http';
+import { recordId } from '../assertions.js';
 import type { IntendCallOptions } from '../call-options.js';
 import type { IntendPaths } from '../intend-client-options.js';
 import { guarded, type IntendRequester } from '../intend-request.js';
@@ -31,8 +31,8 @@ export function productsResource(
 ): ProductsResource {
   return {
     list: (query, options) => {
-      const { categoryId } = objectArgument('query', query, ['categoryId']);
-      const listing = objectArgument('options', options);
+      const { categoryId } = objectOption('query', query, ['categoryId']);
+      const listing = objectOption('options', options);
       return paginate<IntendProductRecord>(paths.products, {
         ...listing,
         query: { category_id: categoryId, ...listing.query },
@@ -41,7 +41,7 @@ export function productsResource(
     get: (id, options) =>
       guarded(() =>
         request<IntendProductRecord>('GET', paths.products, {
-          ...objectArgument('options', options, callOptionKeys),
+          ...objectOption('options', options, callOptionKeys),
           query: { product_id: recordId('id', id) },
         }),
       ),

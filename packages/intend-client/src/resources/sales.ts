@@ -1,5 +1,5 @@
-import { type CallPromise, callOptionKeys } from '@bridgekit/http';
-import { objectArgument, optionalRecordId, recordId } from '../assertions.js';
+import { type CallPromise, callOptionKeys, objectOption } from '@bridgekit/http';
+import { optionalRecordId, recordId } from '../assertions.js';
 import type { IntendCallOptions } from '../call-options.js';
 import type { IntendPaths } from '../intend-client-options.js';
 import { guarded, type IntendRequester } from '../intend-request.js';
@@ -22,12 +22,12 @@ export function salesResource(request: IntendRequester, paths: IntendPaths): Sal
     get: (saleId, query, options) =>
       guarded(() =>
         request<IntendSaleRecord>('GET', paths.sale, {
-          ...objectArgument('options', options, callOptionKeys),
+          ...objectOption('options', options, callOptionKeys),
           query: {
             sale_id: recordId('saleId', saleId),
             client_id: optionalRecordId(
               'query.clientId',
-              objectArgument('query', query, ['clientId']).clientId,
+              objectOption('query', query, ['clientId']).clientId,
             ),
           },
         }),
@@ -35,7 +35,7 @@ export function salesResource(request: IntendRequester, paths: IntendPaths): Sal
     create: (input, options) =>
       guarded(() =>
         request<IntendSaleRecord>('POST', paths.createSale, {
-          ...objectArgument('options', options, callOptionKeys),
+          ...objectOption('options', options, callOptionKeys),
           json: input,
         }),
       ),

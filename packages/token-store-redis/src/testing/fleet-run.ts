@@ -73,5 +73,6 @@ export function figures(label: string, requests: number, reports: readonly RunRe
   const calls = reports.reduce((sum, report) => sum + report.calls, 0);
   const slowest = Math.max(...reports.map((report) => report.slowestMs));
   const waits = reports.reduce((sum, report) => sum + report.waitsOnRefresh, 0);
-  return `${label}: ${requests} token requests, ${calls} getToken() calls, ${waits} waits on a refresh, slowest call ${Math.round(slowest)} ms\n`;
+  const storeErrors = reports.reduce((sum, report) => sum + report.storeErrors, 0);
+  return `${label}: ${requests} token requests, ${calls} getToken() calls, ${waits} waits on a refresh, slowest call ${Math.round(slowest)} ms, ${storeErrors} store errors\n`;
 }

@@ -1,15 +1,15 @@
-import { type BridgekitError, Secret } from '@bridgekit/errors';
-import { type Settled, settleWithin, sleep } from '@bridgekit/http';
-import type { AccessToken } from './access-token.js';
-import { StoreOutage } from './store-outage.js';
+import type { BridgekitError } from '@bridgekit/errors';
+import { type Closing, type Settled, settleWithin, sleep } from '@bridgekit/http';
+import { type AccessToken, bearerToken } from './access-token.js';
+import { outageReporter } from './store-outage.js';
+import type { TokenCache, TokenSlot } from './token-cache.js';
 import type { TokenManagerCounters } from './token-manager-counters.js';
 import type { TokenSettings } from './token-settings.js';
-import { refreshPoint, type TokenSlot } from './token-slot.js';
 import type { Awaitable, TokenStore, TokenStoreLock } from './token-store.js';
 import { StoreBudget } from './waiting.js';
 
 /** A lock held in the store, or `'unsupported'`: fetch without one (no `lock`, or it failed). */
-export type HeldLock = TokenStoreLock | 'unsupported';
+type HeldLock = TokenStoreLock | 'unsupported';
 
 const firstPoll = 25;
 const longestPoll = 200;
@@ -29,31 +29,34 @@ function validToken(value: unknown): AccessToken | undefined {
     if (tokenType !== undefined && String(tokenType).toLowerCase() !== 'bearer') return undefined;
     if (!Number.isFinite(expiresAt) || !Number.isFinite(issuedAt)) return undefined;
     // Rebuilt, so that nothing the store handed over runs again outside this guard.
-    return Object.freeze({
-      accessToken: new Secret(text),
-      tokenType: 'Bearer',
-      expiresAt: expiresAt as number,
-      issuedAt: issuedAt as number,
-      scope,
-    });
+    return bearerToken(text, expiresAt as number, issuedAt as number, scope);
   } catch {
     return undefined;
   }
 }
 
+/** @internal What the shared store needs besides the store itself. */
+export interface SharedStoreOptions {
+  /** A store of the user's, which other managers or processes may write to. */
+  readonly shared: boolean;
+  readonly onStoreError?: ((error: BridgekitError) => void) | undefined;
+  /** The manager's: a poll for another holder stops at `close()`, which waits for every store call. */
+  readonly closing: Closing;
+}
+
 /**
-@internal The manager's side of a (possibly shared, possibly failing) token store. A store that
-fails or hangs (Redis down) must not stop token requests: the calls a caller waits for share one
-`storeTimeout`, an error or a timeout counts as a miss, no lock or a lost write, and the outage is
-reported once.
+@internal The shared-store protocol, whole, around each token request: read, lock, wait for a
+holder, fetch, write, release. A store that fails or hangs (Redis down) must not stop token
+requests: the calls a caller waits for share one `storeTimeout`, an error or a timeout counts as a
+miss, no lock or a lost write, and the outage is reported once.
 */
-export class StoreCoordination {
+export class SharedStore {
   readonly #store: TokenStore;
   readonly #settings: TokenSettings;
+  readonly #cache: TokenCache;
   readonly #counters: TokenManagerCounters;
-  readonly #outage: StoreOutage;
-  /** A store of the user's, which other managers or processes may write to. */
-  readonly #shared: boolean;
+  readonly #outage: (outcome: Settled<unknown>) => void;
+  readonly #options: SharedStoreOptions;
   /** How long a waiter waits while the lock stays held (renewed): one token request and its store calls. */
   readonly #patience: number;
   /** The lock's lease: 3 s, or one token request when that is shorter. */
@@ -64,55 +67,54 @@ export class StoreCoordination {
   constructor(
     store: TokenStore,
     settings: TokenSettings,
+    cache: TokenCache,
     counters: TokenManagerCounters,
-    options: {
-      readonly shared: boolean;
-      readonly onStoreError?: ((error: BridgekitError) => void) | undefined;
-    },
+    options: SharedStoreOptions,
   ) {
     this.#store = store;
     this.#settings = settings;
+    this.#cache = cache;
     this.#counters = counters;
-    this.#outage = new StoreOutage(options.onStoreError, settings.storeTimeout);
+    this.#options = options;
+    this.#outage = outageReporter(options.onStoreError, settings.storeTimeout);
     this.#lease = Math.min(longestLease, settings.timeout + settings.storeTimeout);
     this.#patience = settings.timeout + settings.storeTimeout + 2 * longestPoll;
-    this.#shared = options.shared;
     this.checksStore =
       options.shared && typeof store.delete === 'function' && settings.storeCheckInterval > 0;
   }
 
-  /** The store time a flight's callers may wait for, in all. */
-  budget(): StoreBudget {
-    return new StoreBudget(this.#settings.storeTimeout);
-  }
-
-  async #call<T>(operation: () => Awaitable<T>, budget?: StoreBudget): Promise<Settled<T>> {
-    const allowed = budget ? budget.left : this.#settings.storeTimeout;
-    if (allowed <= 0) return { status: 'timed-out' };
-    const started = performance.now();
-    const outcome = await settleWithin(Promise.resolve().then(operation), allowed);
-    budget?.spend(performance.now() - started, outcome.status === 'fulfilled');
-    if (outcome.status !== 'fulfilled') budget?.fail();
-    this.#outage.observe(outcome);
-    return outcome;
-  }
-
-  /** Adopts a token another manager stored, when it is new and not yet due for a refresh. */
-  async adoptFromStore(slot: TokenSlot, budget?: StoreBudget): Promise<AccessToken | undefined> {
-    const outcome = await this.#call(() => this.#store.get(slot.key), budget);
-    slot.checkedStoreAt = this.#settings.now();
-    const stored = outcome.status === 'fulfilled' ? validToken(outcome.value) : undefined;
-    if (!stored || !slot.isNew(stored)) return undefined;
-    return this.#adopt(slot, stored) ? stored : undefined;
-  }
-
-  /** Takes `stored` as the slot's token unless it is already due for a refresh. */
-  #adopt(slot: TokenSlot, stored: AccessToken): boolean {
-    const refreshAt = refreshPoint(stored, this.#settings, slot.latency);
-    if (this.#settings.now() >= refreshAt) return false;
-    slot.adopt(stored, refreshAt);
-    this.#counters.storeHit();
-    return true;
+  /**
+  One token for `slot`: one another process stored, or the one `fetch` gets under the lock
+  (`storeTime`: what the store calls before it took). A fetched token is stored, and the lock let
+  go of, before it is returned: a script that quits its Redis client right after its call leaves
+  the token stored and no lock behind.
+  */
+  async obtain(slot: TokenSlot, fetch: (storeTime: number) => Promise<AccessToken>): Promise<AccessToken> {
+    const budget = new StoreBudget(this.#settings.storeTimeout);
+    const stored = await this.#read(slot, budget);
+    if (stored) return stored;
+    const locked = (await this.#lockOrToken(slot, budget)) ?? (await this.#awaitHolder(slot, budget));
+    if ('token' in locked) return locked.token;
+    const { lock } = locked;
+    const stopRenewing = this.#keepAlive(lock);
+    let token: AccessToken;
+    try {
+      token = await fetch(budget.spent);
+    } catch (error) {
+      await this.#release(lock);
+      throw error;
+    } finally {
+      stopRenewing();
+    }
+    const ttl = Math.max(1, token.expiresAt - this.#settings.now());
+    // Both within one storeTimeout of their own, whatever the flight spent before.
+    const share = new StoreBudget(this.#settings.storeTimeout);
+    const written = this.#call(() => this.#store.set(slot.key, token, ttl), share).then(() =>
+      this.#release(lock, share),
+    );
+    // A store that failed this flight already cost its callers one storeTimeout: not another.
+    if (!budget.failed) await written;
+    return token;
   }
 
   /**
@@ -122,35 +124,12 @@ export class StoreCoordination {
   */
   checkWhenDue(slot: TokenSlot, now: number): void {
     if (now - slot.checkedStoreAt < this.#settings.storeCheckInterval) return;
-    slot.checkedStoreAt = now;
+    this.#cache.checked(slot, now);
     const held = slot.current?.token.expiresAt ?? 0;
-    void this.#call(() => this.#store.get(slot.key)).then((outcome) => {
-      const stored = outcome.status === 'fulfilled' ? validToken(outcome.value) : undefined;
+    void this.#get(slot).then((stored) => {
       const current = slot.current?.token.expiresAt ?? 0;
-      if (stored && stored.expiresAt >= Math.max(held, current) && slot.isNew(stored))
-        this.#adopt(slot, stored);
+      if (stored && stored.expiresAt >= Math.max(held, current)) this.#adopt(slot, stored);
     });
-  }
-
-  /**
-  Stores the fetched token, then lets go of the lock (in that order), before any caller gets the
-  token: a script that quits its Redis client right after its call leaves the token stored and no
-  lock behind.
-  */
-  async shareThenRelease(
-    slot: TokenSlot,
-    token: AccessToken,
-    lock: HeldLock,
-    flight: StoreBudget,
-  ): Promise<void> {
-    const ttl = Math.max(1, token.expiresAt - this.#settings.now());
-    // Both within one storeTimeout of their own, whatever the flight spent before.
-    const budget = this.budget();
-    const share = this.#call(() => this.#store.set(slot.key, token, ttl), budget).then(() =>
-      this.release(lock, budget),
-    );
-    // A store that failed this flight already cost its callers one storeTimeout: not another.
-    if (!flight.failed) await share;
   }
 
   /** Removes a refused token from the store (compare-and-delete); not awaited by invalidate(). */
@@ -159,8 +138,39 @@ export class StoreCoordination {
     if (store.delete) void this.#call(() => store.delete?.(slot.key, token));
   }
 
+  #call<T>(operation: () => Awaitable<T>, budget?: StoreBudget): Promise<Settled<T>> {
+    const allowed = budget ? budget.left : this.#settings.storeTimeout;
+    if (allowed <= 0) return Promise.resolve({ status: 'timed-out' });
+    const started = performance.now();
+    const call = settleWithin(Promise.resolve().then(operation), allowed).then((outcome) => {
+      budget?.spend(performance.now() - started, outcome.status === 'fulfilled');
+      this.#outage(outcome);
+      return outcome;
+    });
+    return this.#options.closing.track(call);
+  }
+
+  /** The token in the store, if it is one (a malformed entry, a failed read: none). */
+  async #get(slot: TokenSlot, budget?: StoreBudget): Promise<AccessToken | undefined> {
+    const outcome = await this.#call(() => this.#store.get(slot.key), budget);
+    return outcome.status === 'fulfilled' ? validToken(outcome.value) : undefined;
+  }
+
+  /** Adopts a token another manager stored, when it is new and not yet due for a refresh. */
+  async #read(slot: TokenSlot, budget: StoreBudget): Promise<AccessToken | undefined> {
+    const stored = await this.#get(slot, budget);
+    this.#cache.checked(slot, this.#settings.now());
+    return stored && this.#adopt(slot, stored) ? stored : undefined;
+  }
+
+  #adopt(slot: TokenSlot, stored: AccessToken): boolean {
+    if (!this.#cache.isNew(slot, stored) || !this.#cache.hold(slot, stored, true)) return false;
+    this.#counters.add('storeHits');
+    return true;
+  }
+
   /** A lock, `'unsupported'` (fetch without one) or undefined (another holder has it). */
-  async takeLock(slot: TokenSlot, budget: StoreBudget): Promise<HeldLock | undefined> {
+  async #takeLock(slot: TokenSlot, budget: StoreBudget): Promise<HeldLock | undefined> {
     const store = this.#store;
     if (!store.lock) return 'unsupported';
     let taking: Promise<TokenStoreLock | undefined> | undefined;
@@ -181,25 +191,25 @@ export class StoreCoordination {
   lock for between that read and this lock (read once more under the lock), or undefined while
   another holder has it.
   */
-  async lockOrToken(
+  async #lockOrToken(
     slot: TokenSlot,
     budget: StoreBudget,
   ): Promise<{ token: AccessToken } | { lock: HeldLock } | undefined> {
-    const lock = await this.takeLock(slot, budget);
-    if (lock === undefined || lock === 'unsupported' || !this.#shared) return lock && { lock };
-    const late = await this.adoptFromStore(slot, budget);
+    const lock = await this.#takeLock(slot, budget);
+    if (lock === undefined || lock === 'unsupported' || !this.#options.shared) return lock && { lock };
+    const late = await this.#read(slot, budget);
     if (!late) return { lock };
-    void this.release(lock);
+    void this.#release(lock);
     return { token: late };
   }
 
   /** A release that fails or hangs is left to the lock's lease. */
-  async release(lock: HeldLock, budget?: StoreBudget): Promise<void> {
+  async #release(lock: HeldLock, budget?: StoreBudget): Promise<void> {
     if (lock !== 'unsupported') await this.#call(() => lock.release(), budget);
   }
 
   /** Renews the lock every third of its lease while a token request runs; returns the stop. */
-  keepAlive(lock: HeldLock): () => void {
+  #keepAlive(lock: HeldLock): () => void {
     if (lock === 'unsupported' || typeof lock.renew !== 'function') return () => undefined;
     const timer = setInterval(() => {
       void this.#call(() => lock.renew?.(this.#lease));
@@ -214,7 +224,7 @@ export class StoreCoordination {
   it), a waiter waits out one token request, and once more if it is still held then (another
   waiter took over); after that, or when the store fails, it fetches without the lock.
   */
-  async awaitOtherHolder(
+  async #awaitHolder(
     slot: TokenSlot,
     budget: StoreBudget,
   ): Promise<{ token: AccessToken } | { lock: HeldLock }> {
@@ -224,11 +234,11 @@ export class StoreCoordination {
     let deadline = performance.now() + patience;
     let extended = false;
     for (let interval = firstPoll; ; interval = Math.min(2 * interval, longestPoll)) {
-      await sleep(interval);
-      const stored = await this.adoptFromStore(slot, budget);
+      await sleep(interval, this.#options.closing.signal);
+      const stored = await this.#read(slot, budget);
       if (stored) return { token: stored };
       if (budget.failed) return { lock: 'unsupported' };
-      const outcome = await this.lockOrToken(slot, budget);
+      const outcome = await this.#lockOrToken(slot, budget);
       if (outcome) return outcome;
       if (performance.now() < deadline) continue;
       if (extended) return { lock: 'unsupported' };

@@ -1,0 +1,66 @@
+import { AbortError } from '@bridgekit/errors';
+import { describe, expect, it } from 'vitest';
+import { createIngoClient } from './ingo-client.js';
+import {
+  allScopes,
+  createClock,
+  hungFetch,
+  identityRequest,
+  ingoSandbox,
+  sandboxBaseUrl,
+} from './testing/test-helpers.js';
+import { managerFor } from './testing/token-manager-helpers.js';
+
+const closedMessage = /The Ingo client was closed/;
+
+function setup() {
+  const clock = createClock();
+  const sandbox = ingoSandbox({ now: clock.now });
+  const api = hungFetch();
+  const tokens = managerFor(sandbox, clock, { scope: allScopes.join(' ') });
+  const ingo = createIngoClient({ tokens, baseUrl: sandboxBaseUrl, fetch: api.fetch, retry: 0 });
+  return { ingo, tokens, api };
+}
+
+describe('the Ingo client close()', () => {
+  it('aborts the calls in flight, refuses later ones, and leaves the token manager to its owner', async () => {
+    const { ingo, tokens, api } = setup();
+    const call = ingo.identityScore(identityRequest).catch((error: unknown) => error);
+    await api.sent;
+    await ingo.close();
+    const failure = await call;
+    expect(failure).toBeInstanceOf(AbortError);
+    expect((failure as Error).message).toMatch(closedMessage);
+    expect(api.aborted()).toBe(1);
+    await expect(ingo.checkMakerScore({} as never)).rejects.toThrow(closedMessage);
+    // Derived clients share the lifetime, as they share the token manager and the counters.
+    await expect(ingo.withOptions({ timeout: 5000 }).identityScore(identityRequest)).rejects.toThrow(
+      closedMessage,
+    );
+    expect((await tokens.getToken()).accessToken.reveal()).toBeTruthy();
+    await tokens.close();
+  });
+
+  it("keeps a caller's own abort apart from the client's close", async () => {
+    const { ingo, tokens, api } = setup();
+    const controller = new AbortController();
+    const call = ingo.identityScore(identityRequest, { signal: controller.signal });
+    await api.sent;
+    controller.abort();
+    await expect(call).rejects.toThrow(/aborted by the caller/);
+    await ingo.close();
+    await tokens.close();
+  });
+
+  it('is what `await using` calls', async () => {
+    const { tokens, api, ingo: client } = setup();
+    let call: Promise<unknown> | undefined;
+    {
+      await using ingo = client;
+      call = ingo.identityScore(identityRequest).catch((error: unknown) => error);
+      await api.sent;
+    }
+    expect(await call).toBeInstanceOf(AbortError);
+    await tokens.close();
+  });
+});
