@@ -1,10 +1,10 @@
 /// <reference lib="esnext.disposable" preserve="true" />
 import { AbortError } from '@bridgekit/errors';
-import { checkSignal, withRealSignal } from './signal-option.js';
+import { checkSignal } from './signal-option.js';
 
 /**
-`Symbol.asyncDispose`, or the registered symbol TypeScript's `await using` falls back to on a
-runtime without it, so that `await using` works wherever the caller's compiler made it work.
+`Symbol.asyncDispose`, or on a runtime without it the registered symbol that Babel's `await using`
+(and core-js) fall back to.
 */
 export const asyncDispose: typeof Symbol.asyncDispose =
   Symbol.asyncDispose ?? (Symbol.for('Symbol.asyncDispose') as typeof Symbol.asyncDispose);
@@ -12,7 +12,8 @@ export const asyncDispose: typeof Symbol.asyncDispose =
 /**
 The one switch a closable client or manager keeps: `close()` fires its signal with an
 `AbortError` that names what was closed, every call in flight listens to that signal and is
-tracked, and every later call rejects with the same error.
+tracked, and every later call rejects with an `AbortError` of the same message (a new one each
+time, since a caller may attach its own fields, a listing's checkpoint, to it).
 
 @example
 ```
@@ -37,23 +38,36 @@ export class Closing {
     return this.#controller.signal;
   }
 
-  /** The error every call rejects with once closed; undefined while open. */
+  /** A new error of the closing message, for a call refused or aborted; undefined while open. */
   get error(): AbortError | undefined {
-    return this.#controller.signal.aborted ? (this.#controller.signal.reason as AbortError) : undefined;
+    const { aborted, reason } = this.#controller.signal;
+    return aborted ? new AbortError((reason as AbortError).message) : undefined;
   }
 
   /**
-  Runs one call with a real signal that fires at `close()` or when the caller's `signal` does (a
-  look-alike from another realm followed for this call only), and tracks it. Throws a
-  `ConfigurationError` for a `signal` that is no signal, and the closing `AbortError` once closed.
+  Runs one call with a signal of its own that fires at `close()` or when the caller's `signal` (a
+  look-alike from another realm too) does, its listeners removed once the call settles, and tracks
+  the call. Throws a `ConfigurationError` for a `signal` that is no signal, and the closing
+  `AbortError` once closed.
   */
   run<T>(signal: unknown, send: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const given = checkSignal(signal);
-    if (this.error) throw this.error;
+    const refused = this.error;
+    if (refused) throw refused;
     const own = this.#controller.signal;
-    const joined = (real: AbortSignal) => send(AbortSignal.any([real, own]));
-    if (given === undefined) return this.track(send(own));
-    return this.track(given instanceof AbortSignal ? joined(given) : withRealSignal(given, joined));
+    const call = new AbortController();
+    // Not AbortSignal.any(): a signal that lives as long as the client must not keep one per call.
+    const onClose = () => call.abort(own.reason);
+    const onCaller = () => call.abort(given?.reason);
+    own.addEventListener('abort', onClose, { once: true });
+    if (given?.aborted) onCaller();
+    else given?.addEventListener('abort', onCaller, { once: true });
+    return this.track(
+      send(call.signal).finally(() => {
+        own.removeEventListener('abort', onClose);
+        given?.removeEventListener('abort', onCaller);
+      }),
+    );
   }
 
   /** Returns `promise`, which `close()` waits for (its failure is the caller's to see). */

@@ -84,7 +84,9 @@ export function toBridgekitError(error: unknown, context: FailedCallContext): Br
   const url = redactUrl(context.url);
   // The caller's abort comes first: whatever broke as a consequence (a body read, a retry) is noise.
   // A bridgekit AbortError as the reason (a client closed) already says what happened.
-  if (context.signal?.aborted && isAbortError(context.signal.reason)) return context.signal.reason;
+  const reason: unknown = context.signal?.aborted ? context.signal.reason : undefined;
+  // New each time: a caller may attach fields of its own (a listing's checkpoint) to the error.
+  if (isAbortError(reason)) return new AbortError(reason.message, { cause: reason });
   if (isAbortError(error) && !context.signal?.aborted) return error;
   if (context.signal?.aborted || (error instanceof Error && error.name === 'AbortError')) {
     return new AbortError(`The request was aborted by the caller (${context.method} ${url})`, {

@@ -90,22 +90,26 @@ export class SharedStore {
   the token stored and no lock behind.
   */
   async obtain(slot: TokenSlot, fetch: (storeTime: number) => Promise<AccessToken>): Promise<AccessToken> {
+    const { signal } = this.#options.closing;
     const budget = new StoreBudget(this.#settings.storeTimeout);
     const stored = await this.#read(slot, budget);
     if (stored) return stored;
+    signal.throwIfAborted();
     const locked = (await this.#lockOrToken(slot, budget)) ?? (await this.#awaitHolder(slot, budget));
     if ('token' in locked) return locked.token;
     const { lock } = locked;
     const stopRenewing = this.#keepAlive(lock);
     let token: AccessToken;
     try {
+      // Closed while the lock was taken: let go of it instead of fetching.
+      signal.throwIfAborted();
       token = await fetch(budget.spent);
     } catch (error) {
+      stopRenewing();
       await this.#release(lock);
       throw error;
-    } finally {
-      stopRenewing();
     }
+    stopRenewing();
     const ttl = Math.max(1, token.expiresAt - this.#settings.now());
     // Both within one storeTimeout of their own, whatever the flight spent before.
     const share = new StoreBudget(this.#settings.storeTimeout);
@@ -181,7 +185,7 @@ export class SharedStore {
     if (outcome.status === 'fulfilled') return outcome.value;
     if (outcome.status === 'timed-out' && taking) {
       // Granted after we stopped waiting, it would hold every other process back until its ttl.
-      taking.then((late) => late?.release()).catch(() => undefined);
+      void this.#call(async () => (await taking)?.release());
     }
     return 'unsupported';
   }

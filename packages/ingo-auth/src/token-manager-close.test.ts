@@ -76,6 +76,39 @@ describe('close()', () => {
     expect(await memory.lock?.('anything', 1000)).toBeDefined();
   });
 
+  it('takes no lock and sends no token request once closed while the store was being read', async () => {
+    const reading = deferred<undefined>();
+    const readStarted = deferred();
+    let locks = 0;
+    let requests = 0;
+    const store: TokenStore = {
+      get: () => {
+        readStarted.resolve();
+        return reading.promise;
+      },
+      set: () => undefined,
+      lock: () => {
+        locks += 1;
+        return { release: () => undefined };
+      },
+    };
+    const sandbox = ingoSandbox();
+    const tokens = managerFor(sandbox, createClock(), {
+      store,
+      fetch: (input, init) => {
+        requests += 1;
+        return sandbox.fetch(input, init);
+      },
+    });
+    const caller = tokens.getToken().catch((error: unknown) => error);
+    await readStarted.promise;
+    const closed = tokens.close();
+    reading.resolve(undefined);
+    await closed;
+    expect(await caller).toBeInstanceOf(AbortError);
+    expect({ locks, requests }).toEqual({ locks: 0, requests: 0 });
+  });
+
   it('stops a background refresh without reporting it as a failure', async () => {
     const clock = createClock();
     const sandbox = ingoSandbox();

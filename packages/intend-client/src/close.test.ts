@@ -46,6 +46,8 @@ describe('the Intend client close()', () => {
       expect((failure as Error).message).toMatch(closedMessage);
     }
     await expect(intend.request('GET', '/api/clients')).rejects.toThrow(closedMessage);
+    // A new error each time: a listing attaches its own checkpoint to the one it gets.
+    expect(await call).not.toBe(await listing);
     await expect(intend.withOptions({ timeout: 5000 }).clients.get(1)).rejects.toThrow(closedMessage);
     expect(intend.stats.failures).toBe(0);
   });
