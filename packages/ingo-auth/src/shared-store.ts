@@ -136,10 +136,18 @@ export class SharedStore {
     });
   }
 
-  /** Removes a refused token from the store (compare-and-delete); not awaited by invalidate(). */
-  forget(slot: TokenSlot, token: AccessToken): void {
+  /**
+  Drops the token `text` from every slot that holds it and from the store (compare-and-delete, not
+  awaited); returns whether any slot held it.
+  */
+  forget(text: string): boolean {
     const store = this.#store;
-    if (store.delete) void this.#call(() => store.delete?.(slot.key, token));
+    const dropped = this.#cache.drop(text);
+    for (const { slot, token } of dropped) {
+      if (store.delete) void this.#call(() => store.delete?.(slot.key, token));
+      this.#counters.add('invalidations');
+    }
+    return dropped.length > 0;
   }
 
   #call<T>(operation: () => Awaitable<T>, budget?: StoreBudget): Promise<Settled<T>> {
