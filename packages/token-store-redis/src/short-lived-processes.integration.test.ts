@@ -94,6 +94,7 @@ describe('shutdown while the token endpoint hangs', () => {
       const report = JSON.parse(stdout) as {
         outcome: { name: string; message: string };
         closeMs: number;
+        timers: string[];
         exitMs: number;
       };
       process.stdout.write(
@@ -101,8 +102,10 @@ describe('shutdown while the token endpoint hangs', () => {
           `the process exited ${Math.round(report.exitMs)} ms after; ${Math.round(elapsed)} ms in all\n`,
       );
       expect(report.outcome).toEqual({ name: 'AbortError', message: expect.stringMatching(/was closed/) });
-      // Nothing (a timer, a socket, a retry) holds the process: it exits as its last line ran.
-      expect(report.exitMs).toBeLessThan(100);
+      // No timer (a retry's backoff, a lock renewal, a store timeout) is left to hold the process,
+      // so it exits as its last line ran: checked as a fact, and the time printed above, since a
+      // loaded machine's clock proves nothing either way.
+      expect(report.timers).toEqual([]);
       expect(await keys('shutdown:*:lock')).toEqual([]);
     } finally {
       for (const socket of sockets) socket.destroy();

@@ -23,8 +23,10 @@ await tokens.close();
 const closeMs = performance.now() - started;
 const outcome = await pending;
 await redis.close();
+// A timer left behind would hold the process (a socket being torn down does not wait for its peer).
+const timers = process.getActiveResourcesInfo().filter((name) => name === 'Timeout' || name === 'Immediate');
 const closedAt = performance.now();
 process.on('exit', () => {
   const exitMs = performance.now() - closedAt;
-  process.stdout.write(`${JSON.stringify({ outcome, closeMs, exitMs })}\n`);
+  process.stdout.write(`${JSON.stringify({ outcome, closeMs, timers, exitMs })}\n`);
 });
