@@ -63,10 +63,17 @@ describe('a fleet of 8 processes on one Redis', () => {
       // What one process needs on its own, measured beside it under the same load.
       const expiries = Math.max(...memoryReports.map((report) => report.tokenRequests)) - 1;
       expect(sequence.length).toBeGreaterThanOrEqual(durationMs / (lifetimeSeconds * 1000));
-      // A store call that outlives storeTimeout (a 2-core box stalled by 16 busy processes) is a
-      // miss by design, and may cost one token request of its own: counted, never hidden.
+      // One process fetches per refresh: two fetches for one expiry (a lock that did not hold)
+      // would come within a token request of each other, while refreshes are at least half a
+      // token's life apart. (A refresh may come early, not twice: a fetcher whose requests looked
+      // slow on a stalled machine refreshes sooner, by design.) A store call that outlives
+      // storeTimeout is a miss by design and may cost a fetch of its own: never hidden, counted.
+      const lifetimeMs = lifetimeSeconds * 1000;
+      const times = redisFleet.tokenRequests.map((request) => request.at).sort((a, b) => a - b);
+      const closest = Math.min(...times.slice(1).map((at, index) => at - (times[index] ?? 0)));
       const storeErrors = reports.reduce((sum, report) => sum + report.storeErrors, 0);
-      expect(shared.tokenRequests()).toBeLessThanOrEqual(expiries + 1 + 1 + storeErrors);
+      if (storeErrors === 0) expect(closest).toBeGreaterThanOrEqual(lifetimeMs / 4);
+      expect(shared.tokenRequests()).toBeLessThanOrEqual(Math.floor(durationMs / (lifetimeMs / 2)) + 1);
       expect(shared.tokenRequests()).toBe(reports.reduce((sum, report) => sum + report.tokenRequests, 0));
       expect(alone.tokenRequests()).toBeGreaterThanOrEqual(size * expiries);
     },
