@@ -20,6 +20,9 @@ import { type ClientsResource, clientsResource } from './resources/clients.js';
 import { type ProductsResource, productsResource } from './resources/products.js';
 import { type SalesResource, salesResource } from './resources/sales.js';
 
+/** What a derived client shares and cannot change: create another client for other credentials. */
+const sharedOptions = ['apiKey', 'secretKey', 'scheme', 'signer'] as const;
+
 /** What `createIntendClient` returns. */
 export interface IntendClient {
   readonly clients: ClientsResource;
@@ -52,7 +55,9 @@ export interface IntendClient {
   const patient = intend.withOptions({timeout: 120_000, retry: 5});
   ```
   */
-  withOptions(options: Partial<IntendClientOptions>): IntendClient;
+  withOptions(
+    options: Partial<Omit<IntendClientOptions, 'apiKey' | 'secretKey' | 'scheme' | 'signer'>>,
+  ): IntendClient;
   /**
   Stops the client and every client derived from it: calls and list pages in flight are aborted
   (they reject with an `AbortError` saying the client was closed) and later calls reject the same
@@ -67,7 +72,6 @@ export interface IntendClient {
   [Symbol.asyncDispose](): Promise<void>;
 }
 
-const sharedOptions = ['apiKey', 'secretKey', 'scheme', 'signer'] as const;
 const noEvents = { paused: () => undefined, resumed: () => undefined };
 
 function clientWith(
