@@ -1,4 +1,4 @@
-export { type AttemptCounter, countAttempts } from './attempt-counter.js';
+export { type AttemptCounter, type AttemptLog, countAttempts } from './attempt-counter.js';
 export { isInsufficientScope } from './bearer-challenge.js';
 export { defaultMaxResponseBytes, resolveBodyLimit } from './body-limit-option.js';
 export { type BodyLimit, bufferedResponse, type RequestContext, readBufferedBody } from './buffered-body.js';
@@ -19,6 +19,7 @@ export { type DurationOptionDescription, maxTimerDelay, resolveDuration } from '
 export { type Fetch, resolveFetch } from './fetch.js';
 export type { InsecureRequestsOption, ResponseLimitOption } from './hostile-server-options.js';
 export { type BodySource, parseJsonObject } from './json-object.js';
+export { Log, type Logger, type LogLevel, type LogOptions, resolveLog } from './log.js';
 export { refuseRedirects } from './no-redirects.js';
 export { objectOption } from './object-option.js';
 export { type RequestParts, requestContext, requestParts, withHeader } from './request-parts.js';

@@ -123,15 +123,17 @@ function clientWith(options: IngoClientOptions, counters: IngoClientCounters, cl
       throw settings.scrubber.scrubError(mapped);
     }
   };
-  const call = <T>(api: IngoApi, body: unknown, callOptions?: IngoCallOptions) =>
-    new CallPromise(send<T>(api, body, callOptions));
+  /** One helper: `api`'s call with a request and call options. */
+  const helper =
+    <T>(api: IngoApi) =>
+    (body: unknown, callOptions?: IngoCallOptions) =>
+      new CallPromise(send<T>(api, body, callOptions));
+  const close = () => closing.close();
 
   return {
-    identityScore: (request, callOptions) =>
-      call<IdentityScoreResponse>('identityScore', request, callOptions),
-    checkMakerScore: (request, callOptions) =>
-      call<CheckMakerScoreResponse>('checkMakerScore', request, callOptions),
-    dupexInquiry: (request, callOptions) => call<DupexInquiryResponse>('dupexInquiry', request, callOptions),
+    identityScore: helper<IdentityScoreResponse>('identityScore'),
+    checkMakerScore: helper<CheckMakerScoreResponse>('checkMakerScore'),
+    dupexInquiry: helper<DupexInquiryResponse>('dupexInquiry'),
     ky: sender.base,
     endpoints,
     tokens,
@@ -149,7 +151,7 @@ function clientWith(options: IngoClientOptions, counters: IngoClientCounters, cl
       const merged = { ...options, ...more, headers: { ...options.headers, ...more.headers } };
       return clientWith(merged, counters, closing);
     },
-    close: () => closing.close(),
-    [asyncDispose]: () => closing.close(),
+    close,
+    [asyncDispose]: close,
   };
 }

@@ -1,5 +1,5 @@
 import type { Secret } from '@bridgekit/errors';
-import type { Fetch, InsecureRequestsOption, ResponseLimitOption } from '@bridgekit/http';
+import type { Fetch, InsecureRequestsOption, LogOptions, ResponseLimitOption } from '@bridgekit/http';
 import type { IntendSignatureScheme, IntendSigner } from '@bridgekit/intend-signer';
 import type { Hooks, RetryOptions } from 'ky';
 
@@ -20,7 +20,7 @@ export interface IntendPaths {
 }
 
 /** Options of `createIntendClient`. */
-export interface IntendClientOptions extends InsecureRequestsOption, ResponseLimitOption {
+export interface IntendClientOptions extends InsecureRequestsOption, ResponseLimitOption, LogOptions {
   /**
   Your tenant's base URL, without `/api`. A path prefix (a proxy's) is kept; user info is refused.
   @example 'https://acme.intend.com'

@@ -129,6 +129,7 @@ async function send<T>(
       counters.add('requests');
       signedWithOffset = settings.signer.clockOffsetMs;
     },
+    { log: settings.log, client: 'intend', ...where },
   );
   const kyOptions: Options = {
     ...call.kyOptions,
@@ -156,6 +157,7 @@ async function send<T>(
         if (signer.clockOffsetMs === signedWithOffset) {
           signer.adjustClock(Date.now() + signedWithOffset + skew);
           counters.add('clockCorrections');
+          settings.log.write('info', 'clock corrected', { client: 'intend', offsetMs: signer.clockOffsetMs });
         }
         continue;
       }

@@ -5,10 +5,12 @@ import {
   checkHeaders,
   checkStringRecord,
   type Fetch,
+  type Log,
   resolveBaseUrl,
   resolveBodyLimit,
   resolveDuration,
   resolveFetch,
+  resolveLog,
   resolveRetryOptions,
 } from '@bridgekit/http';
 import { createIntendSigner, type IntendSigner } from '@bridgekit/intend-signer';
@@ -31,6 +33,7 @@ export interface ClientSettings {
   readonly maxResponseBytes: BodyLimit;
   /** The credentials this client knows, scrubbed from every error it throws. */
   readonly scrubber: SecretScrubber;
+  readonly log: Log;
 }
 
 function signerFrom(options: IntendClientOptions): IntendSigner {
@@ -94,6 +97,8 @@ const optionKeys = [
   'allowInsecureRequests',
   'maxResponseBytes',
   'clockTolerance',
+  'logger',
+  'logLevel',
 ] as const;
 
 const idempotentMethods: NonNullable<RetryOptions['methods']> = ['get', 'head', 'options', 'put', 'delete'];
@@ -145,5 +150,6 @@ export function resolveClientOptions(options: IntendClientOptions): ClientSettin
     maxResponseBytes: resolveBodyLimit(options.maxResponseBytes),
     // A signer given ready-made keeps its key to itself: then only the name patterns apply.
     scrubber: new SecretScrubber().add(options.secretKey).add(options.apiKey),
+    log: resolveLog(options),
   };
 }

@@ -1,0 +1,101 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { isConfigurationError } from '@bridgekit/errors';
+import type { Logger } from '@bridgekit/http';
+import { createIntendSigner } from '@bridgekit/intend-signer';
+import { createIntendSandbox, type RunningSandbox } from '@bridgekit/sandbox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIntendClient, type IntendClientOptions } from './index.js';
+
+const apiKey = 'sandbox-key';
+const secretKey = 'sandbox-secret-key-0123456789';
+const sandbox = createIntendSandbox({ apiKey, secretKey, clients: 10 });
+let server: RunningSandbox;
+beforeAll(async () => {
+  server = await sandbox.listen();
+});
+afterAll(() => server.close());
+
+/** A logger that keeps every line. */
+function memoryLogger() {
+  const lines: { level: string; message: string; fields: Record<string, unknown> | undefined }[] = [];
+  const at =
+    (level: string) =>
+    (message: string, fields?: Record<string, unknown>): void => {
+      lines.push({ level, message, fields });
+    };
+  const logger: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+  return { logger, lines };
+}
+
+const connect = (options: Partial<IntendClientOptions>) =>
+  createIntendClient({
+    baseUrl: server.url,
+    apiKey,
+    secretKey,
+    retry: { limit: 2, backoffLimit: 10 },
+    ...options,
+  });
+
+describe('the Intend client log', () => {
+  it('at debug: one line per attempt and one per retry, with the status, the time and the request id', async () => {
+    const { logger, lines } = memoryLogger();
+    sandbox.injectFault({ kind: 'status', status: 503, times: 2, route: 'GET /api/clients' });
+    await connect({ logger, logLevel: 'debug' }).clients.get(3);
+    expect(lines.map(({ message, fields }) => [message, fields?.['attempt'], fields?.['status']])).toEqual([
+      ['attempt', 1, 503],
+      ['retry', 2, undefined],
+      ['attempt', 2, 503],
+      ['retry', 3, undefined],
+      ['attempt', 3, 200],
+    ]);
+    const last = lines[4]?.fields;
+    expect(last).toMatchObject({ client: 'intend', method: 'GET', requestId: expect.any(String) });
+    expect(last?.['url']).toContain('/api/clients?client_id=3');
+    expect(lines[1]?.fields).toMatchObject({ after: 503, delayMs: expect.any(Number) });
+    // No header, no body, no credential in any line.
+    const text = JSON.stringify(lines);
+    for (const secret of [secretKey, apiKey, 'signature']) expect(text).not.toContain(secret);
+  });
+
+  it("writes nothing below its level, and nothing at 'warn' in a healthy run", async () => {
+    const { logger, lines } = memoryLogger();
+    sandbox.injectFault({ kind: 'status', status: 503, times: 1, route: 'GET /api/clients' });
+    await connect({ logger }).clients.get(1);
+    await connect({ logger, logLevel: 'info' }).clients.get(2);
+    expect(lines).toEqual([]);
+  });
+
+  it('at info: a clock correction', async () => {
+    const { logger, lines } = memoryLogger();
+    const signer = createIntendSigner({ apiKey, secretKey, clockOffsetMs: 600_000 });
+    await connect({ logger, logLevel: 'info', signer }).clients.get(1);
+    expect(lines.map(({ level, message }) => [level, message])).toEqual([['info', 'clock corrected']]);
+  });
+
+  it('refuses an unknown level or a logger without the four methods, naming what it takes', () => {
+    expect(() => connect({ logLevel: 'verbose' as never })).toThrow(
+      /'off', 'error', 'warn', 'info', 'debug'/,
+    );
+    let refused: unknown;
+    try {
+      connect({ logger: { info: () => undefined } as never });
+    } catch (error) {
+      refused = error;
+    }
+    expect(isConfigurationError(refused)).toBe(true);
+  });
+
+  it('BRIDGEKIT_LOG=debug in the environment prints the attempt lines through console', async () => {
+    const script = `
+      const { createIntendClient } = await import('@bridgekit/intend-client');
+      const intend = createIntendClient({ baseUrl: process.env.URL, apiKey: '${apiKey}', secretKey: '${secretKey}' });
+      await intend.clients.get(1);`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
+      env: { ...process.env, BRIDGEKIT_LOG: 'debug', URL: server.url },
+      cwd: import.meta.dirname,
+    });
+    expect(stdout).toMatch(/attempt.*client: 'intend'.*status: 200/s);
+    expect(stdout).not.toContain(secretKey);
+  });
+});
