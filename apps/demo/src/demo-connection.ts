@@ -18,9 +18,9 @@ export interface DemoConnection {
   counters(): Pick<RunCounters, 'intendRetries' | 'ingoRetries' | 'tokenRequests' | 'scoringCalls'>;
 }
 
-function countersOf(tokens: TokenManager, ingo: IngoClient, intendRetries: () => number) {
+function countersOf(tokens: TokenManager, ingo: IngoClient, intend: IntendClient) {
   return () => ({
-    intendRetries: intendRetries(),
+    intendRetries: intend.stats.retries,
     ingoRetries: ingo.stats.retries + tokens.stats.retries,
     tokenRequests: tokens.stats.tokenRequests,
     scoringCalls: ingo.stats.calls,
@@ -29,24 +29,16 @@ function countersOf(tokens: TokenManager, ingo: IngoClient, intendRetries: () =>
 
 /** One Intend client and one Ingo client, each counting its retries. */
 export function connect(target: Endpoints, options: CliOptions): DemoConnection {
-  let intendRetries = 0;
   const intend = createIntendClient({
     ...target.intend,
     // Sandbox faults are frequent on purpose: more attempts keep the listing itself alive.
     retry: { limit: target.mode === 'sandbox' && options.sandboxFaultRate > 0 ? 8 : 2 },
-    hooks: {
-      beforeRetry: [
-        () => {
-          intendRetries += 1;
-        },
-      ],
-    },
   });
   const tokens = createTokenManager(target.tokens);
   const ingo = createIngoClient({ tokens, ...target.ingo, apiVersion: '1' });
   return {
     intend,
     scoreIdentity: (request, signal) => ingo.identityScore(request, { signal }),
-    counters: countersOf(tokens, ingo, () => intendRetries),
+    counters: countersOf(tokens, ingo, intend),
   };
 }
