@@ -11,7 +11,12 @@ describe('parseCliOptions', () => {
       json: false,
       retryFailed: undefined,
     });
-    expect(parseCliOptions(['--limit', '5', '--json'])).toMatchObject({ limit: 5, json: true });
+    expect(parseCliOptions(['--limit', '5', '--json'])).toMatchObject({
+      limit: 5,
+      json: true,
+      verbose: false,
+    });
+    expect(parseCliOptions(['--verbose'])).toMatchObject({ verbose: true });
     expect(() => parseCliOptions(['--concurrency', '0'])).toThrow(/--concurrency/);
   });
 

@@ -12,6 +12,7 @@ export interface CliOptions {
   readonly clients: number;
   readonly resume: string | undefined;
   readonly retryFailed: string | undefined;
+  readonly verbose: boolean;
 }
 
 export const helpText = `Usage: pnpm demo [options]
@@ -26,6 +27,7 @@ Options:
   --json                    print the summary as JSON on stdout (progress goes to stderr)
   --resume FILE             continue an interrupted run from its checkpoint file
   --retry-failed FILE       rescore only the failed rows of an earlier JSON report
+  --verbose                 log every Intend request to stderr (its debug log; no secret in it)
   --clients N               sandbox mode: how many Intend clients to seed (default 240)
   --sandbox-latency MS      sandbox mode: latency added to every sandbox answer (default 0)
   --sandbox-fault-rate R    sandbox mode: share of API answers that fail, 0 to 1 (default 0)
@@ -43,6 +45,7 @@ const optionDefinitions = {
   concurrency: { type: 'string' },
   out: { type: 'string' },
   json: { type: 'boolean' },
+  verbose: { type: 'boolean' },
   resume: { type: 'string' },
   'retry-failed': { type: 'string' },
   clients: { type: 'string' },
@@ -127,6 +130,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     concurrency: integer('concurrency', values.concurrency, 8, 1),
     out: values.out ?? 'out',
     json: values.json ?? false,
+    verbose: values.verbose ?? false,
     sandboxLatency: integer('sandbox-latency', values['sandbox-latency'], 0, 0),
     sandboxFaultRate: faultRate(values['sandbox-fault-rate']),
     clients: integer('clients', values.clients, 240, 0),

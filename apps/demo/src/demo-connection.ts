@@ -1,3 +1,4 @@
+import type { Logger } from '@bridgekit/http';
 import {
   createIngoClient,
   createTokenManager,
@@ -18,6 +19,16 @@ export interface DemoConnection {
   counters(): Pick<RunCounters, 'intendRetries' | 'ingoRetries' | 'tokenRequests' | 'scoringCalls'>;
 }
 
+/** Log lines on `stream`: the level, the message, then the fields as JSON. */
+function streamLogger(stream: NodeJS.WritableStream): Logger {
+  const line =
+    (level: string) =>
+    (message: string, fields?: Record<string, unknown>): void => {
+      stream.write(`${level} ${message} ${JSON.stringify(fields ?? {})}\n`);
+    };
+  return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
+}
+
 function countersOf(tokens: TokenManager, ingo: IngoClient, intend: IntendClient) {
   return () => ({
     intendRetries: intend.stats.retries,
@@ -28,11 +39,17 @@ function countersOf(tokens: TokenManager, ingo: IngoClient, intend: IntendClient
 }
 
 /** One Intend client and one Ingo client, each counting its retries. */
-export function connect(target: Endpoints, options: CliOptions): DemoConnection {
+export function connect(
+  target: Endpoints,
+  options: CliOptions,
+  stderr: NodeJS.WritableStream,
+): DemoConnection {
   const intend = createIntendClient({
     ...target.intend,
     // Sandbox faults are frequent on purpose: more attempts keep the listing itself alive.
     retry: { limit: target.mode === 'sandbox' && options.sandboxFaultRate > 0 ? 8 : 2 },
+    // --verbose: every attempt on stderr, which keeps stdout for --json.
+    ...(options.verbose ? { logLevel: 'debug', logger: streamLogger(stderr) } : {}),
   });
   const tokens = createTokenManager(target.tokens);
   const ingo = createIngoClient({ tokens, ...target.ingo, apiVersion: '1' });

@@ -72,6 +72,20 @@ describe('the demo, end to end over loopback', () => {
     expect(run.stdout).toContain('fetched Intend page 1');
   });
 
+  it('--verbose logs every Intend attempt on stderr, never a secret, and leaves --json on stdout alone', async () => {
+    const run = await demo(['--json', '--verbose', '--limit', '10']);
+    expect(run.code, run.stderr).toBe(0);
+    const attempts = run.stderr.split('\n').filter((line) => line.startsWith('debug attempt '));
+    expect(attempts.length).toBeGreaterThanOrEqual(1);
+    expect(JSON.parse(attempts[0]?.slice('debug attempt '.length) ?? '{}')).toMatchObject({
+      client: 'intend',
+      method: 'GET',
+      status: 200,
+    });
+    expect(run.stderr).not.toMatch(/signature|secret/i);
+    expect((run.summary as ScreeningSummary).scored).toBe(10);
+  });
+
   it('an interrupted run resumes, with its own settings, to the same report without rescoring', async () => {
     const settings = ['--clients', '500', '--limit', '300', '--concurrency', '4'];
     const whole = await demo(['--json', ...settings]);

@@ -98,7 +98,7 @@ export async function runDemo(io: DemoIo): Promise<number> {
     return ExitCode.Fatal;
   }
   try {
-    const connection = connect(target, request.options);
+    const connection = connect(target, request.options, io.stderr);
     const result = await screen(io, request, target, connection);
     return await finishRun({
       io,
