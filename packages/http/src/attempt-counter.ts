@@ -1,18 +1,8 @@
-import { isBridgekitError, redactUrl, requestIdOf } from '@bridgekit/errors';
+import { isBridgekitError, requestIdOf } from '@bridgekit/errors';
+import { attemptReporter, type CallDescription } from './attempt-report.js';
 import type { CallResult } from './call-promise.js';
 import type { CallOutcome } from './client-call.js';
 import type { Fetch } from './fetch.js';
-import type { Log } from './log.js';
-
-/** What a call is, for its `debug` lines: one per attempt and one per retry. */
-export interface AttemptLog {
-  readonly log: Log;
-  /** The client, e.g. `'intend'`. */
-  readonly client: string;
-  readonly method: string;
-  /** The request URL; it is logged redacted. */
-  readonly url: string;
-}
 
 /** A call's fetch that counts its attempts, and what it makes of the call's outcome. */
 export interface AttemptCounter {
@@ -39,52 +29,40 @@ export function countAttempts(
   fetch: Fetch,
   onResponse?: (response: Response) => void,
   onAttempt?: () => void,
-  described?: AttemptLog,
+  described?: CallDescription,
 ): AttemptCounter {
   let count = 0;
   let waitedMs = 0;
   let endedAt = 0;
-  // Fields are built only when someone reads them.
-  const line = described?.log.enabled('debug')
-    ? (message: string, fields: Record<string, unknown>) =>
-        described.log.write('debug', message, {
-          client: described.client,
-          method: described.method,
-          url: redactUrl(described.url),
-          ...fields,
-        })
-    : undefined;
-  let outcome: unknown;
+  const report = attemptReporter(described);
   return {
     fetch: async (input, init) => {
       const startedAt = performance.now();
-      if (count > 0) {
-        waitedMs += startedAt - endedAt;
-        line?.('retry', { attempt: count + 1, delayMs: Math.round(startedAt - endedAt), after: outcome });
-      }
+      const retryDelayMs = count > 0 ? startedAt - endedAt : 0;
+      waitedMs += retryDelayMs;
       count += 1;
+      const attempt = count;
+      if (attempt > 1) report?.retrying(attempt, Math.round(retryDelayMs));
       onAttempt?.();
+      let response: Response | undefined;
+      let errorCode: string | undefined;
       try {
-        const response = await fetch(input, init);
-        outcome = response.status;
-        line?.('attempt', {
-          attempt: count,
-          status: response.status,
-          durationMs: Math.round(performance.now() - startedAt),
-          requestId: requestIdOf(response.headers),
-        });
+        response = await fetch(input, init);
         onResponse?.(response);
         return response;
       } catch (error) {
-        outcome = isBridgekitError(error) ? error.code : error instanceof Error ? error.name : 'error';
-        line?.('attempt', {
-          attempt: count,
-          error: outcome,
-          durationMs: Math.round(performance.now() - startedAt),
-        });
+        errorCode = isBridgekitError(error) ? error.code : error instanceof Error ? error.name : 'error';
         throw error;
       } finally {
         endedAt = performance.now();
+        report?.ended({
+          attempt,
+          status: response?.status,
+          durationMs: Math.round(endedAt - startedAt),
+          retryDelayMs: Math.round(retryDelayMs),
+          requestId: response && requestIdOf(response.headers),
+          errorCode,
+        });
       }
     },
     result: ({ value, response }) => ({

@@ -1,4 +1,5 @@
-export { type AttemptCounter, type AttemptLog, countAttempts } from './attempt-counter.js';
+export { type AttemptCounter, countAttempts } from './attempt-counter.js';
+export type { AttemptEvent, CallDescription } from './attempt-report.js';
 export { isInsufficientScope } from './bearer-challenge.js';
 export { defaultMaxResponseBytes, resolveBodyLimit } from './body-limit-option.js';
 export { type BodyLimit, bufferedResponse, type RequestContext, readBufferedBody } from './buffered-body.js';

@@ -71,7 +71,7 @@ export function createIngoSender(
   // The request path: one call through the scope's ky instance, its attempts counted.
   const post: IngoSender['post'] = async (api, url, body, options) => {
     const { instance, checked } = scopedFor(settings.scopes[api] ?? settings.scope);
-    const counter = countAttempts(checked);
+    const counter = countAttempts(checked, undefined, undefined, { client: 'ingo', method: 'POST', url });
     const kyOptions = {
       ...callKyOptions(options, settings.retry),
       method: 'post',

@@ -52,7 +52,7 @@ describe('the Intend client log', () => {
     const last = lines[4]?.fields;
     expect(last).toMatchObject({ client: 'intend', method: 'GET', requestId: expect.any(String) });
     expect(last?.['url']).toContain('/api/clients?client_id=3');
-    expect(lines[1]?.fields).toMatchObject({ after: 503, delayMs: expect.any(Number) });
+    expect(lines[1]?.fields).toMatchObject({ client: 'intend', attempt: 2, delayMs: expect.any(Number) });
     // No header, no body, no credential in any line.
     const text = JSON.stringify(lines);
     for (const secret of [secretKey, apiKey, 'signature']) expect(text).not.toContain(secret);
@@ -97,5 +97,27 @@ describe('the Intend client log', () => {
     });
     expect(stdout).toMatch(/attempt.*client: 'intend'.*status: 200/s);
     expect(stdout).not.toContain(secretKey);
+  });
+});
+
+describe('the bridgekit:attempt channel', () => {
+  it('publishes one message per attempt of a retried call, with no secret in any', async () => {
+    const { subscribe, unsubscribe } = await import('node:diagnostics_channel');
+    const messages: Record<string, unknown>[] = [];
+    const listener = (message: unknown) => messages.push(message as Record<string, unknown>);
+    subscribe('bridgekit:attempt', listener);
+    try {
+      sandbox.injectFault({ kind: 'status', status: 503, times: 2, route: 'GET /api/clients' });
+      await connect({}).clients.get(4);
+    } finally {
+      unsubscribe('bridgekit:attempt', listener);
+    }
+    expect(messages.map(({ attempt, status }) => [attempt, status])).toEqual([
+      [1, 503],
+      [2, 503],
+      [3, 200],
+    ]);
+    expect(messages[2]).toMatchObject({ client: 'intend', method: 'GET', retryDelayMs: expect.any(Number) });
+    expect(JSON.stringify(messages)).not.toContain(secretKey);
   });
 });
