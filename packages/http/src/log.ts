@@ -90,12 +90,24 @@ export function resolveLog(options: { readonly logger?: unknown; readonly logLev
       received: logger,
     });
   }
-  const environment = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const variable = logLevel === undefined ? environmentLevel() : undefined;
   const level =
     logLevel !== undefined
       ? levelFrom(logLevel, 'logLevel')
-      : environment?.['BRIDGEKIT_LOG']
-        ? levelFrom(environment['BRIDGEKIT_LOG'], 'BRIDGEKIT_LOG')
+      : variable
+        ? levelFrom(variable, 'BRIDGEKIT_LOG')
         : 'warn';
   return new Log(logger as Logger, level);
+}
+
+/** `BRIDGEKIT_LOG`, where the runtime has environment variables and lets this code read them. */
+function environmentLevel(): string | undefined {
+  try {
+    return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[
+      'BRIDGEKIT_LOG'
+    ];
+  } catch {
+    // Deno without --allow-env throws on the read: the same as no variable.
+    return undefined;
+  }
 }
