@@ -55,14 +55,15 @@ export function countAttempts(
         throw error;
       } finally {
         endedAt = performance.now();
-        report?.ended({
-          attempt,
-          status: response?.status,
-          durationMs: Math.round(endedAt - startedAt),
-          retryDelayMs: Math.round(retryDelayMs),
-          requestId: response && requestIdOf(response.headers),
-          errorCode,
-        });
+        if (report?.listening)
+          report.ended({
+            attempt,
+            status: response?.status,
+            durationMs: Math.round(endedAt - startedAt),
+            retryDelayMs: Math.round(retryDelayMs),
+            requestId: response && requestIdOf(response.headers),
+            errorCode,
+          });
       }
     },
     result: ({ value, response }) => ({

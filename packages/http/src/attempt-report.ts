@@ -49,6 +49,8 @@ const attemptChannel = (
 
 /** @internal What reports a call's attempts: a retry as it starts, each attempt as it ends. */
 export interface AttemptReporter {
+  /** Whether anyone hears an attempt now: check it before building one. */
+  readonly listening: boolean;
   retrying(attempt: number, delayMs: number): void;
   ended(fields: Omit<AttemptEvent, 'client' | 'method' | 'url'>): void;
 }
@@ -63,12 +65,13 @@ export function attemptReporter(described: CallDescription | undefined): Attempt
   if (!log && !attemptChannel) return undefined;
   const call = { client: described.client, method: described.method, url: redactUrl(described.url) };
   return {
+    get listening() {
+      return log !== undefined || attemptChannel?.hasSubscribers === true;
+    },
     retrying: (attempt, delayMs) => log?.write('debug', 'retry', { ...call, attempt, delayMs }),
     ended: (fields) => {
-      const listening = attemptChannel?.hasSubscribers;
-      if (!log && !listening) return;
       const event: AttemptEvent = { ...call, ...fields };
-      if (listening) attemptChannel?.publish(event);
+      if (attemptChannel?.hasSubscribers) attemptChannel.publish(event);
       log?.write('debug', 'attempt', { ...event });
     },
   };
