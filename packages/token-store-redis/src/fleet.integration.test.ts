@@ -64,15 +64,17 @@ describe('a fleet of 8 processes on one Redis', () => {
       const expiries = Math.max(...memoryReports.map((report) => report.tokenRequests)) - 1;
       expect(sequence.length).toBeGreaterThanOrEqual(durationMs / (lifetimeSeconds * 1000));
       // One process fetches per refresh: two fetches for one expiry (a lock that did not hold)
-      // would come within a token request of each other, while refreshes are at least half a
-      // token's life apart. (A refresh may come early, not twice: a fetcher whose requests looked
-      // slow on a stalled machine refreshes sooner, by design.) A store call that outlives
-      // storeTimeout is a miss by design and may cost a fetch of its own: never hidden, counted.
+      // would come within a token request (50 ms here) of each other, while refreshes are at
+      // least half a token's life apart. The times are the sandbox's, taken as it reads each
+      // request: a stall of its event loop on a loaded box moves one later and shortens the gap
+      // (736 ms was seen for 1,500), so the bound is an eighth of the life, still far from a
+      // token request. A store call that outlives storeTimeout is a miss by design and may cost a
+      // fetch of its own: never hidden, counted.
       const lifetimeMs = lifetimeSeconds * 1000;
       const times = redisFleet.tokenRequests.map((request) => request.at).sort((a, b) => a - b);
       const closest = Math.min(...times.slice(1).map((at, index) => at - (times[index] ?? 0)));
       const storeErrors = reports.reduce((sum, report) => sum + report.storeErrors, 0);
-      if (storeErrors === 0) expect(closest).toBeGreaterThanOrEqual(lifetimeMs / 4);
+      if (storeErrors === 0) expect(closest).toBeGreaterThanOrEqual(lifetimeMs / 8);
       expect(shared.tokenRequests()).toBeLessThanOrEqual(Math.floor(durationMs / (lifetimeMs / 2)) + 1);
       expect(shared.tokenRequests()).toBe(reports.reduce((sum, report) => sum + report.tokenRequests, 0));
       expect(alone.tokenRequests()).toBeGreaterThanOrEqual(size * expiries);
