@@ -3,7 +3,10 @@
 // and verifies every shipped test vector, lists every Intend sandbox client, gets Ingo tokens with
 // both client authentication methods and calls identityScore; the results must equal Node's, and
 // each must have picked the right intend-signer entry: node:crypto where the `node` condition
-// applies (Node, Bun, Deno), Web Crypto on workerd.
+// applies (Node, Bun, Deno), Web Crypto on workerd (run twice: plain, and with `nodejs_compat`).
+// Where a runtime offers `node:diagnostics_channel`
+// (through `process.getBuiltinModule`, as the packages look for it) its channels must hear what
+// Node's hear; where it offers none, nothing is published and every check still passes.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,12 +27,15 @@ const source = (name) => readFileSync(join(root, 'scripts', name), 'utf8');
 function runScript(command, args, project) {
   const started = Date.now();
   const lines = run(command, args, { cwd: project, quiet: true }).trim().split('\n');
-  const { entry, result } = JSON.parse(lines.at(-1));
-  return { entry: entry.slice(entry.indexOf(signerDist)), result, ms: Date.now() - started };
+  const { entry, result, channels } = JSON.parse(lines.at(-1));
+  return { entry: entry.slice(entry.indexOf(signerDist)), result, channels, ms: Date.now() - started };
 }
 
-/** Bundles the worker for workerd and runs it in Miniflare; the entry is read from esbuild's metafile. */
-async function runWorker(project, config) {
+/**
+Bundles the worker for workerd and runs it in Miniflare, with `compatibilityFlags` (`nodejs_compat`
+gives it `process` and `node:diagnostics_channel`); the entry is read from esbuild's metafile.
+*/
+async function runWorker(project, config, compatibilityFlags) {
   const started = Date.now();
   const flags = [
     '--bundle',
@@ -57,6 +63,7 @@ async function runWorker(project, config) {
     scriptPath: join(project, 'worker.bundle.mjs'),
     modulesRoot: project,
     compatibilityDate: '2026-07-30',
+    compatibilityFlags,
     host: '127.0.0.1',
   });
   try {
@@ -64,9 +71,11 @@ async function runWorker(project, config) {
     const text = await response.text();
     if (!response.ok) throw new Error(`the worker answered ${response.status}:\n${text}`);
     const entry = entries[0];
+    const { result, channels } = JSON.parse(text);
     return {
       entry: entry.slice(entry.indexOf(signerDist)),
-      result: JSON.parse(text).result,
+      result,
+      channels,
       ms: Date.now() - started,
     };
   } finally {
@@ -87,7 +96,13 @@ async function runEverywhere(project, config) {
       nodeEntry,
       () => runScript(toolBin('deno'), [...deno, 'run-checks.mjs', config], project),
     ],
-    ['workerd', toolBin('workerd'), webCryptoEntry, () => runWorker(project, config)],
+    ['workerd', toolBin('workerd'), webCryptoEntry, () => runWorker(project, config, [])],
+    [
+      'workerd nodejs_compat',
+      toolBin('workerd'),
+      webCryptoEntry,
+      () => runWorker(project, config, ['nodejs_compat']),
+    ],
   ];
   const outcomes = [];
   for (const [runtime, binary, expectedEntry, start] of runs)
@@ -99,26 +114,49 @@ async function runEverywhere(project, config) {
   return outcomes;
 }
 
+/**
+Problems with what a runtime's channels heard: every call's start has its end, and the calls are
+Node's. Errors (a listing's pages past the end, cancelled as their answers race) and attempts vary
+with timing, so they are only required to be there.
+*/
+function channelProblems(runtime, channels, reference) {
+  if (reference === null) return ['Node published nothing on the diagnostics channels'];
+  if (channels === null) return [];
+  const problems = [];
+  for (const name of ['intend:call', 'ingo:call', 'ingo:token']) {
+    const [starts, ends] = [channels[`${name} start`] ?? 0, channels[`${name} end`] ?? 0];
+    if (starts === 0 || starts !== ends)
+      problems.push(`${runtime}'s bridgekit:${name}: ${starts} starts, ${ends} ends`);
+    if (starts !== reference[`${name} start`])
+      problems.push(`${runtime}'s bridgekit:${name}: ${starts} calls, Node's ${reference[`${name} start`]}`);
+  }
+  if ((channels.attempt ?? 0) < (channels['intend:call start'] ?? 0))
+    problems.push(`${runtime}: ${channels.attempt} bridgekit:attempt messages for more calls`);
+  return problems;
+}
+
 function report(outcomes) {
   const reference = JSON.stringify(outcomes[0].result);
   const problems = [];
   console.log(
-    `\n${'runtime'.padEnd(22)}${'intend-signer entry'.padEnd(46)}vectors  clients  Ingo tokens  time`,
+    `\n${'runtime'.padEnd(36)}${'intend-signer entry'.padEnd(46)}vectors  clients  Ingo tokens  channels  time`,
   );
-  for (const { runtime, expectedEntry, entry, result, ms } of outcomes) {
+  for (const { runtime, expectedEntry, entry, result, channels, ms } of outcomes) {
     const clients = result.intendClient.pages.reduce((sum, count) => sum + count, 0);
     const cells = [
-      runtime.padEnd(20),
+      runtime.padEnd(34),
       entry.padEnd(44),
       String(result.signer.vectors).padEnd(7),
       String(clients).padEnd(7),
       result.ingoAuth.authMethods.join(', ').padEnd(11),
+      (channels === null ? 'none' : `${channels.attempt} attempts`).padEnd(8),
     ];
     console.log(`${cells.join('  ')}  ${(ms / 1000).toFixed(1)} s`);
     if (entry !== expectedEntry) problems.push(`${runtime} resolved ${entry} instead of ${expectedEntry}`);
     if (JSON.stringify(result) !== reference) problems.push(`${runtime}'s results differ from Node's`);
+    problems.push(...channelProblems(runtime, channels, outcomes[0].channels));
   }
-  return problems;
+  return [...new Set(problems)];
 }
 
 ensureTestTools();

@@ -1,6 +1,7 @@
 // The runtime step's worker: bundled by esbuild with --conditions=workerd,worker (so the signer's
 // Web Crypto entry is the one bundled) and run in workerd by Miniflare. POST the sandbox URLs and
-// credentials as JSON; it answers every check's results as JSON, or 500 with the error.
+// credentials as JSON; it answers every check's results and what the diagnostics channels published
+// as JSON, or 500 with the error.
 import * as ingoAuth from '@bridgekit/ingo-auth';
 import * as intendClient from '@bridgekit/intend-client';
 import * as signer from '@bridgekit/intend-signer';
@@ -11,7 +12,7 @@ export default {
   async fetch(request) {
     try {
       const modules = { signer, intendClient, ingoAuth, vectors: testVectors.vectors };
-      return Response.json({ result: await checkEverything(modules, await request.json()) });
+      return Response.json(await checkEverything(modules, await request.json()));
     } catch (error) {
       return new Response(String(error?.stack ?? error), { status: 500 });
     }

@@ -106,11 +106,46 @@ export async function checkIngoAuth(
   return { authMethods: Object.keys(results), scores: results.basic };
 }
 
-/** Every check above, as the runtime step runs them on Node, Bun, Deno and workerd. */
+/**
+Counts what the bridgekit diagnostics channels publish while `run` runs: each `bridgekit:attempt`
+message and each tracing channel's starts, ends and errors. Null where the runtime offers no
+`node:diagnostics_channel` the way the packages look for it (then they publish nothing).
+*/
+async function heardOnChannels(run) {
+  const diagnostics = globalThis.process?.getBuiltinModule?.('node:diagnostics_channel');
+  if (!diagnostics?.tracingChannel) return { result: await run(), channels: null };
+  const counts = {};
+  const count = (name) => () => {
+    counts[name] = (counts[name] ?? 0) + 1;
+  };
+  const stops = ['intend:call', 'ingo:call', 'ingo:token'].map((name) => {
+    const channel = diagnostics.tracingChannel(`bridgekit:${name}`);
+    const handlers = {
+      start: count(`${name} start`),
+      asyncEnd: count(`${name} end`),
+      error: count(`${name} error`),
+    };
+    channel.subscribe(handlers);
+    return () => channel.unsubscribe(handlers);
+  });
+  const attempt = count('attempt');
+  diagnostics.subscribe('bridgekit:attempt', attempt);
+  try {
+    return { result: await run(), channels: counts };
+  } finally {
+    diagnostics.unsubscribe('bridgekit:attempt', attempt);
+    for (const stop of stops) stop();
+  }
+}
+
+/**
+Every check above, as the runtime step runs them on Node, Bun, Deno and workerd, with what the
+diagnostics channels published meanwhile (null where the runtime has none).
+*/
 export async function checkEverything({ signer, intendClient, ingoAuth, vectors }, config) {
-  return {
+  return heardOnChannels(async () => ({
     signer: await checkSigner(signer, { vectors }),
     intendClient: await checkIntendClient(intendClient, config),
     ingoAuth: await checkIngoAuth(ingoAuth, config),
-  };
+  }));
 }

@@ -1,8 +1,19 @@
-import { isBridgekitError, requestIdOf } from '@bridgekit/errors';
+import { requestIdOf } from '@bridgekit/errors';
 import { attemptReporter, type CallDescription } from './attempt-report.js';
 import type { CallResult } from './call-promise.js';
+import { errorCodeOf, traceCall } from './call-trace.js';
 import type { CallOutcome } from './client-call.js';
 import type { Fetch } from './fetch.js';
+
+/** What a call's attempts are counted for: the client's own bookkeeping, its log and its channels. */
+export interface AttemptCounting {
+  /** Sees every attempt's answer before ky does. */
+  readonly onResponse?: (response: Response) => void;
+  /** Told as each attempt starts (one that times out included). */
+  readonly onAttempt?: () => void;
+  /** What the call is: its attempts are logged and published, and `trace()` runs in its channel. */
+  readonly call?: CallDescription;
+}
 
 /** A call's fetch that counts its attempts, and what it makes of the call's outcome. */
 export interface AttemptCounter {
@@ -10,31 +21,35 @@ export interface AttemptCounter {
   readonly fetch: Fetch;
   /** The call's result: its value and response, its request id, attempts and time waited between them. */
   readonly result: <T>(outcome: CallOutcome<T>) => CallResult<T>;
+  /**
+  Runs the whole call (every attempt, every resend) inside the call's tracing channel when someone
+  subscribes, its context settled with the last status, the attempts, the request id and the
+  failure's code.
+  */
+  readonly trace: <T>(run: () => Promise<T>) => Promise<T>;
 }
 
 /**
 Wraps a client's fetch for one call, as ky's per-call `fetch`: it counts the attempts (the first
 included) and the milliseconds ky waited between them (backoff, `Retry-After`), for
-`.withResponse()`. `onAttempt` is told as each attempt starts (one that times out included);
-`onResponse` sees every attempt's answer before ky does.
+`.withResponse()`, and reports each attempt to the call's log and to `bridgekit:attempt`.
 
 @example
 ```
-const counter = countAttempts(checkedFetch);
-const outcome = await sendCall({instance, url, options: {fetch: counter.fetch}, answers});
-return counter.result(outcome); // {data, response, requestId, attempts, retryDelayMs}
+const counter = countAttempts(checkedFetch, {call: {client: 'acme', method: 'GET', url}});
+return counter.trace(async () => {
+  const outcome = await sendCall({instance, url, options: {fetch: counter.fetch}, answers});
+  return counter.result(outcome); // {data, response, requestId, attempts, retryDelayMs}
+});
 ```
 */
-export function countAttempts(
-  fetch: Fetch,
-  onResponse?: (response: Response) => void,
-  onAttempt?: () => void,
-  described?: CallDescription,
-): AttemptCounter {
+export function countAttempts(fetch: Fetch, counting: AttemptCounting = {}): AttemptCounter {
+  const { onResponse, onAttempt, call } = counting;
   let count = 0;
   let waitedMs = 0;
   let endedAt = 0;
-  const report = attemptReporter(described);
+  let last: Response | undefined;
+  const report = attemptReporter(call);
   return {
     fetch: async (input, init) => {
       const startedAt = performance.now();
@@ -48,10 +63,11 @@ export function countAttempts(
       let errorCode: string | undefined;
       try {
         response = await fetch(input, init);
+        last = response;
         onResponse?.(response);
         return response;
       } catch (error) {
-        errorCode = isBridgekitError(error) ? error.code : error instanceof Error ? error.name : 'error';
+        errorCode = errorCodeOf(error);
         throw error;
       } finally {
         endedAt = performance.now();
@@ -73,5 +89,11 @@ export function countAttempts(
       attempts: count,
       retryDelayMs: Math.round(waitedMs),
     }),
+    trace: (run) =>
+      traceCall(
+        call,
+        () => ({ status: last?.status, attempts: count, requestId: last && requestIdOf(last.headers) }),
+        run,
+      ),
   };
 }

@@ -1,4 +1,5 @@
 import { redactUrl } from '@bridgekit/errors';
+import { plainChannel } from './diagnostics.js';
 import type { Log } from './log.js';
 
 /** What a call is, for what it reports of its attempts. */
@@ -10,6 +11,8 @@ export interface CallDescription {
   readonly url: string;
   /** The client's log: a `debug` line per attempt and per retry. */
   readonly log?: Log | undefined;
+  /** The tracing channel around the call, e.g. `'bridgekit:intend:call'`. */
+  readonly channel?: string;
 }
 
 /** One attempt, as the `bridgekit:attempt` channel publishes it and the `debug` log writes it. */
@@ -30,22 +33,8 @@ export interface AttemptEvent {
   readonly errorCode: string | undefined;
 }
 
-interface Channel {
-  readonly hasSubscribers: boolean;
-  publish(message: unknown): void;
-}
-
-type BuiltinLoader = { process?: { getBuiltinModule?: (id: string) => unknown } };
-
-/**
-The `bridgekit:attempt` channel where the runtime has `node:diagnostics_channel` (read without a
-static import, so that the packages load where there is none: then nothing is published).
-*/
-const attemptChannel = (
-  (globalThis as BuiltinLoader).process?.getBuiltinModule?.('node:diagnostics_channel') as
-    | { channel(name: string): Channel }
-    | undefined
-)?.channel('bridgekit:attempt');
+/** The `bridgekit:attempt` channel, where the runtime has `node:diagnostics_channel`. */
+const attemptChannel = plainChannel('bridgekit:attempt');
 
 /** @internal What reports a call's attempts: a retry as it starts, each attempt as it ends. */
 export interface AttemptReporter {

@@ -62,8 +62,15 @@ export class Closing {
     own.addEventListener('abort', onClose, { once: true });
     if (given?.aborted) onCaller();
     else given?.addEventListener('abort', onCaller, { once: true });
+    let sent: Promise<T>;
+    try {
+      sent = send(call.signal);
+    } catch (error) {
+      // A call that throws before it sends still lets go of its listeners.
+      sent = Promise.reject(error);
+    }
     return this.track(
-      send(call.signal).finally(() => {
+      sent.finally(() => {
         own.removeEventListener('abort', onClose);
         given?.removeEventListener('abort', onCaller);
       }),

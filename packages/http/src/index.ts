@@ -1,11 +1,19 @@
-export { type AttemptCounter, countAttempts } from './attempt-counter.js';
+export { type AttemptCounter, type AttemptCounting, countAttempts } from './attempt-counter.js';
 export type { AttemptEvent, CallDescription } from './attempt-report.js';
 export { isInsufficientScope } from './bearer-challenge.js';
+export {
+  type BearerEvents,
+  type BearerToken,
+  type BearerTokenSource,
+  bearerFetch,
+  isTokenFailure,
+} from './bearer-fetch.js';
 export { defaultMaxResponseBytes, resolveBodyLimit } from './body-limit-option.js';
 export { type BodyLimit, bufferedResponse, type RequestContext, readBufferedBody } from './buffered-body.js';
 export { callHook } from './call-hook.js';
 export { type CallOptions, callKyOptions, callOptionKeys } from './call-options.js';
 export { CallPromise, type CallResult } from './call-promise.js';
+export type { CallContext } from './call-trace.js';
 export {
   type AnswerContext,
   type BodyVerdict,

@@ -1,11 +1,11 @@
-import type { CallOptions, InsecureRequestsOption, ResponseLimitOption } from '@bridgekit/http';
+import type { CallOptions, InsecureRequestsOption, LogOptions, ResponseLimitOption } from '@bridgekit/http';
 import type { Hooks, RetryOptions } from 'ky';
 import type { IngoApi, IngoEnvironment } from './ingo-environment.js';
 import type { Fetch } from './token-manager-options.js';
 import type { TokenSource } from './token-source.js';
 
 /** Options of `createIngoClient`. */
-export interface IngoClientOptions extends InsecureRequestsOption, ResponseLimitOption {
+export interface IngoClientOptions extends InsecureRequestsOption, ResponseLimitOption, LogOptions {
   /**
   Where Bearer tokens come from: a `createTokenManager(...)`, or anything with `getToken` and `invalidate`.
   @example createTokenManager({environment: 'uat', clientId, clientSecret, scope: ingoScopes.identityScore})

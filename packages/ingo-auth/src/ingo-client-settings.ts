@@ -5,14 +5,16 @@ import {
   checkHeaders,
   checkStringRecord,
   type Fetch,
+  isTokenFailure,
+  type Log,
   resolveBodyLimit,
   resolveDuration,
   resolveFetch,
+  resolveLog,
   resolveRetryOptions,
 } from '@bridgekit/http';
 import type { RetryOptions } from 'ky';
 import { checkTokens, optionalString } from './assertions.js';
-import { isTokenFailure } from './authenticated-fetch.js';
 import type { IngoClientOptions } from './ingo-client-options.js';
 import { resolveEndpoints } from './ingo-endpoints.js';
 import type { IngoApi, IngoEndpoints } from './ingo-environment.js';
@@ -33,6 +35,7 @@ export interface IngoClientSettings {
   readonly maxResponseBytes: BodyLimit;
   /** The access tokens this client sent: scrubbed from every error it throws. */
   readonly scrubber: SecretScrubber;
+  readonly log: Log;
 }
 
 function retryFrom(retry: unknown, timeout: number): RetryOptions {
@@ -78,6 +81,8 @@ export function resolveIngoClientOptions(options: IngoClientOptions): IngoClient
     'userAgent',
     'allowInsecureRequests',
     'maxResponseBytes',
+    'logger',
+    'logLevel',
   ]);
   const apiVersion = optionalString('apiVersion', options.apiVersion) ?? '1';
   const userAgent = optionalString('userAgent', options.userAgent) ?? `bridgekit-ingo-auth/${version}`;
@@ -102,5 +107,6 @@ export function resolveIngoClientOptions(options: IngoClientOptions): IngoClient
     hooks: options.hooks,
     maxResponseBytes: resolveBodyLimit(options.maxResponseBytes),
     scrubber: new SecretScrubber(),
+    log: resolveLog(options),
   };
 }

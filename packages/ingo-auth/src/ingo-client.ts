@@ -1,9 +1,9 @@
 /// <reference lib="esnext.disposable" preserve="true" />
 import { ConfigurationError } from '@bridgekit/errors';
-import { asyncDispose, CallPromise, type CallResult, Closing, toBridgekitError } from '@bridgekit/http';
+import { asyncDispose, type BearerEvents, CallPromise, type CallResult, Closing } from '@bridgekit/http';
 import type { KyInstance } from 'ky';
+import type { AccessToken } from './access-token.js';
 import { assertApiCall } from './assertions.js';
-import type { AuthenticationEvents } from './authenticated-fetch.js';
 import type {
   CheckMakerScoreRequest,
   CheckMakerScoreResponse,
@@ -89,7 +89,7 @@ export function createIngoClient(options: IngoClientOptions): IngoClient {
 function clientWith(options: IngoClientOptions, counters: IngoClientCounters, closing: Closing): IngoClient {
   const settings = resolveIngoClientOptions(options);
   const { endpoints, tokens } = settings;
-  const events: AuthenticationEvents = {
+  const events: BearerEvents<AccessToken> = {
     request: () => counters.add('requests'),
     authenticationRetry: () => counters.add('authenticationRetries'),
     tokenUsed: (token) => settings.scrubber.add(token.accessToken),
@@ -103,24 +103,15 @@ function clientWith(options: IngoClientOptions, counters: IngoClientCounters, cl
   ): Promise<CallResult<T>> => {
     counters.add('calls');
     const url = endpoints[api];
-    let signal = callOptions?.signal;
     try {
       assertApiCall(api, url, body, callOptions);
-      return (await closing.run(signal, (joined) => {
-        signal = joined;
-        return sender.post(api, url, body, { ...callOptions, signal });
-      })) as CallResult<T>;
+      const sent = closing.run(callOptions?.signal, (signal) =>
+        sender.post(api, url, body, { ...callOptions, signal }),
+      );
+      return (await sent) as CallResult<T>;
     } catch (error) {
       counters.add('failures');
-      const mapped = toBridgekitError(error, {
-        method: 'POST',
-        url,
-        timeout: settings.timeout,
-        signal,
-        service: 'the Ingo API',
-        reachHint: 'check `environment` or `baseUrl` and the network',
-      });
-      throw settings.scrubber.scrubError(mapped);
+      throw error;
     }
   };
   /** One helper: `api`'s call with a request and call options. */

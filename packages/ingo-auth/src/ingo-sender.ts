@@ -1,14 +1,18 @@
 import {
+  type BearerEvents,
+  bearerFetch,
   type CallOptions,
   type CallResult,
   callKyOptions,
   countAttempts,
   type Fetch,
+  isTokenFailure,
   sendCall,
+  toBridgekitError,
   withUserHooks,
 } from '@bridgekit/http';
 import ky, { type BeforeRetryHook, type KyInstance } from 'ky';
-import { type AuthenticationEvents, authenticatedFetch, isTokenFailure } from './authenticated-fetch.js';
+import type { AccessToken } from './access-token.js';
 import { createIngoAnswers } from './ingo-answers.js';
 import type { IngoClientCounters } from './ingo-client-counters.js';
 import type { IngoClientSettings } from './ingo-client-settings.js';
@@ -45,7 +49,7 @@ carries the scope its API checks. Every call, hooks or not, goes through that in
 */
 export function createIngoSender(
   settings: IngoClientSettings,
-  events: AuthenticationEvents,
+  events: BearerEvents<AccessToken>,
   counters: IngoClientCounters,
 ): IngoSender {
   const answers = createIngoAnswers(settings.maxResponseBytes);
@@ -53,7 +57,7 @@ export function createIngoSender(
   const scopedFor = (scope: string | undefined): Scoped => {
     let found = scoped.get(scope);
     if (!found) {
-      const checked = answers.wrap(authenticatedFetch(settings.tokens, scope, settings.fetch, events));
+      const checked = answers.wrap(bearerFetch(settings.tokens, scope, settings.fetch, events));
       const instance = ky.create({
         redirect: 'manual',
         timeout: settings.timeout,
@@ -68,17 +72,33 @@ export function createIngoSender(
     return found;
   };
 
-  // The request path: one call through the scope's ky instance, its attempts counted.
+  // The request path: one call through the scope's ky instance, its attempts counted, traced and
+  // logged, its failure mapped once (with the call's own signal: a cancelled call is an AbortError).
   const post: IngoSender['post'] = async (api, url, body, options) => {
     const { instance, checked } = scopedFor(settings.scopes[api] ?? settings.scope);
-    const counter = countAttempts(checked, undefined, undefined, { client: 'ingo', method: 'POST', url });
+    const where = { method: 'POST', url };
+    const call = { ...where, client: 'ingo', channel: 'bridgekit:ingo:call', log: settings.log };
+    const counter = countAttempts(checked, { call });
     const kyOptions = {
       ...callKyOptions(options, settings.retry),
       method: 'post',
       json: body,
       fetch: counter.fetch,
     };
-    return counter.result(await sendCall({ instance, url, options: kyOptions, answers }));
+    return counter.trace(async () => {
+      try {
+        return counter.result(await sendCall({ instance, url, options: kyOptions, answers }));
+      } catch (error) {
+        const mapped = toBridgekitError(error, {
+          ...where,
+          timeout: (kyOptions.timeout as number | undefined) ?? settings.timeout,
+          signal: options.signal,
+          service: 'the Ingo API',
+          reachHint: 'check `environment` or `baseUrl` and the network',
+        });
+        throw settings.scrubber.scrubError(mapped);
+      }
+    });
   };
   return { base: scopedFor(settings.scope).instance, post };
 }

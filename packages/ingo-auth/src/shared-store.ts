@@ -76,7 +76,7 @@ export class SharedStore {
     this.#cache = cache;
     this.#counters = counters;
     this.#options = options;
-    this.#outage = outageReporter(options.onStoreError, settings.storeTimeout);
+    this.#outage = outageReporter(options.onStoreError, settings);
     this.#lease = Math.min(longestLease, settings.timeout + settings.storeTimeout);
     this.#patience = settings.timeout + settings.storeTimeout + 2 * longestPoll;
     this.checksStore =
@@ -178,6 +178,8 @@ export class SharedStore {
   #adopt(slot: TokenSlot, stored: AccessToken): boolean {
     if (!this.#cache.isNew(slot, stored) || !this.#cache.hold(slot, stored, true)) return false;
     this.#counters.add('storeHits');
+    const lifetimeMs = stored.expiresAt - this.#settings.now();
+    this.#settings.log.write('info', 'token read from the store', { scope: slot.scope, lifetimeMs });
     return true;
   }
 

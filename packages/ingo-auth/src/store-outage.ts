@@ -1,5 +1,5 @@
 import { type BridgekitError, NetworkError, redactText } from '@bridgekit/errors';
-import { callHook, type Settled } from '@bridgekit/http';
+import { callHook, type Log, type Settled } from '@bridgekit/http';
 
 /**
 A store failure as `onStoreError` gets it, its reason in the message (a closed or never connected
@@ -22,21 +22,23 @@ function outageError(outcome: Settled<unknown>, storeTimeout: number): Bridgekit
 }
 
 /**
-@internal Tells `report` of an outage once: when the store stops answering after it had answered
-(or at the first failure), not at every call while it stays down. Returns what notes each call's end.
+@internal Tells `report` and the log of an outage once: when the store stops answering after it had
+answered (or at the first failure), not at every call while it stays down; the log hears of its
+end too. Returns what notes each call's end.
 */
 export function outageReporter(
   report: ((error: BridgekitError) => void) | undefined,
-  storeTimeout: number,
+  { storeTimeout, log }: { readonly storeTimeout: number; readonly log: Log },
 ): (outcome: Settled<unknown>) => void {
   let down = false;
   return (outcome) => {
     const failed = outcome.status !== 'fulfilled';
-    if (!failed || down) {
-      down = failed;
-      return;
-    }
-    down = true;
-    if (report) callHook(report, outageError(outcome, storeTimeout));
+    if (failed === down) return;
+    down = failed;
+    if (!failed) return log.write('info', 'token store answers again');
+    const error = outageError(outcome, storeTimeout);
+    // Every process fetches tokens of its own until the store is back: something to act on.
+    log.write('warn', 'token store outage', { message: error.message });
+    if (report) callHook(report, error);
   };
 }

@@ -1,5 +1,5 @@
 import type { BridgekitError, Secret } from '@bridgekit/errors';
-import type { Fetch, InsecureRequestsOption } from '@bridgekit/http';
+import type { Fetch, InsecureRequestsOption, LogOptions } from '@bridgekit/http';
 import type { RetryOptions } from 'ky';
 import type { ClientAuthenticationMethod } from './client-authentication.js';
 import type { IngoEnvironment } from './ingo-environment.js';
@@ -42,7 +42,7 @@ export interface TokenFetchedEvent {
 }
 
 /** Options of `createTokenManager`. */
-export interface TokenManagerOptions extends InsecureRequestsOption {
+export interface TokenManagerOptions extends InsecureRequestsOption, LogOptions {
   /**
   Ingo's environment: `'uat'` uses `https://auth-uat.ingo.money/connect/token`, `'production'`
   uses `https://auth.ingo.money/connect/token`. Give this or `tokenUrl`, not both.

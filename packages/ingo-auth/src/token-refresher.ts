@@ -34,7 +34,11 @@ export class TokenRefresher {
 
   /** Starts the slot's flight; `background` when callers keep using the cached token meanwhile. */
   start(slot: TokenSlot, background: boolean): Promise<AccessToken> {
-    if (background) this.#parts.counters.add('backgroundRefreshes');
+    if (background) {
+      this.#parts.counters.add('backgroundRefreshes');
+      const expiresInMs = (slot.current?.token.expiresAt ?? 0) - this.#settings.now();
+      this.#settings.log.write('info', 'token refresh ahead', { scope: slot.scope, expiresInMs });
+    }
     const flight = this.#parts.closing.track(this.#parts.cache.fly(slot, this.#run(slot, background)));
     // A background refresh has no caller to see its failure (onTokenError reports it): never unhandled.
     flight.catch(() => undefined);
@@ -57,6 +61,13 @@ export class TokenRefresher {
         ? caught
         : new NetworkError('The token request failed', { cause: caught });
       counters.add('failures');
+      // A caller hears of a failure it waited for; one behind a cached token is the log's to tell.
+      if (background)
+        this.#settings.log.write('warn', 'token refresh failed', {
+          scope: slot.scope,
+          errorCode: error.code,
+          message: error.message,
+        });
       callHook(hooks.onTokenError, error);
       throw error;
     }
@@ -83,6 +94,8 @@ export class TokenRefresher {
       background,
       clockSkew: parsed.clockSkew,
     };
+    const lifetimeMs = token.expiresAt - this.#settings.now();
+    this.#settings.log.write('info', 'token fetched', { ...event, lifetimeMs });
     callHook(hooks.onTokenFetched, event);
     return token;
   }

@@ -1,6 +1,7 @@
 import { createHttpError } from '@bridgekit/errors';
 import {
   bufferedResponse,
+  countAttempts,
   type Fetch,
   readBufferedBody,
   requestContext,
@@ -53,9 +54,8 @@ The fetch ky calls per attempt: it notes the attempt's times (`expires_in` count
 request was sent) and reads the body inside ky's timeout, so a body that hangs or breaks off is a
 timeout or a retryable failure of that attempt.
 */
-function timedFetch(settings: TokenSettings, times: AttemptTimes, onAttempt: () => void): Fetch {
+function timedFetch(settings: TokenSettings, times: AttemptTimes): Fetch {
   return async (input, init) => {
-    onAttempt();
     const startedAt = settings.now();
     const response = await settings.fetch(input, init);
     const receivedAt = settings.now();
@@ -69,52 +69,56 @@ function timedFetch(settings: TokenSettings, times: AttemptTimes, onAttempt: () 
 /**
 @internal Requests a token on ky: its timeout per attempt, its retries with backoff, full jitter and
 `Retry-After`. RFC 6749 errors become `OAuthError` (not retried), a malformed 200 a
-`ResponseFormatError` (not retried either).
+`ResponseFormatError` (not retried either). Traced on `bridgekit:ingo:token`, each attempt logged
+at `debug` and published on `bridgekit:attempt`.
 */
-export async function requestToken(
+export function requestToken(
   settings: TokenSettings,
   scope: string,
   events: TokenRequestEvents,
 ): Promise<TokenRequestResult> {
   const { headers, body } = tokenRequestInit({ ...settings, scope });
   const times: AttemptTimes = { startedAt: 0, receivedAt: 0 };
-  let attempts = 0;
-  const onAttempt = () => {
-    attempts += 1;
-    events.onAttempt();
-  };
-  try {
-    const response = await ky.post(settings.tokenUrl, {
-      headers,
-      body,
-      timeout: settings.timeout,
-      retry: settings.retry,
-      fetch: timedFetch(settings, times, onAttempt),
-      signal: events.signal,
-      hooks: { beforeRetry: [() => events.onRetry()] },
-    });
-    const exchange = { url: settings.tokenUrl, status: response.status, headers: response.headers };
-    const parsed = readTokenResponse(await response.text(), { ...exchange, ...times, requestedScope: scope });
-    settings.scrubber.add(parsed.token.accessToken);
-    return { parsed, attempts };
-  } catch (error) {
-    const where = { method: 'POST', url: settings.tokenUrl } as const;
-    const mapped = toBridgekitError(error, {
-      ...where,
-      timeout: settings.timeout,
-      signal: events.signal,
-      service: 'the Ingo token endpoint',
-      reachHint: 'check `environment` or `tokenUrl` and the network',
-      mapHttpError: (response, body, cause) =>
-        createHttpError({
-          ...where,
-          status: response.status,
-          headers: response.headers,
-          body,
-          cause,
-          hint: hintFor(body),
-        }),
-    });
-    throw settings.scrubber.scrubError(mapped);
-  }
+  const where = { method: 'POST', url: settings.tokenUrl } as const;
+  const call = { ...where, client: 'ingo', channel: 'bridgekit:ingo:token', log: settings.log };
+  const counter = countAttempts(timedFetch(settings, times), { onAttempt: events.onAttempt, call });
+  return counter.trace(async () => {
+    try {
+      const response = await ky.post(settings.tokenUrl, {
+        headers,
+        body,
+        timeout: settings.timeout,
+        retry: settings.retry,
+        fetch: counter.fetch,
+        signal: events.signal,
+        hooks: { beforeRetry: [() => events.onRetry()] },
+      });
+      const exchange = { url: settings.tokenUrl, status: response.status, headers: response.headers };
+      const parsed = readTokenResponse(await response.text(), {
+        ...exchange,
+        ...times,
+        requestedScope: scope,
+      });
+      settings.scrubber.add(parsed.token.accessToken);
+      return { parsed, attempts: counter.result({ value: parsed, response }).attempts };
+    } catch (error) {
+      const mapped = toBridgekitError(error, {
+        ...where,
+        timeout: settings.timeout,
+        signal: events.signal,
+        service: 'the Ingo token endpoint',
+        reachHint: 'check `environment` or `tokenUrl` and the network',
+        mapHttpError: (response, body, cause) =>
+          createHttpError({
+            ...where,
+            status: response.status,
+            headers: response.headers,
+            body,
+            cause,
+            hint: hintFor(body),
+          }),
+      });
+      throw settings.scrubber.scrubError(mapped);
+    }
+  });
 }

@@ -7,9 +7,11 @@ import {
 } from '@bridgekit/errors';
 import {
   type Fetch,
+  type Log,
   parseHttpUrl,
   resolveDuration,
   resolveFetch,
+  resolveLog,
   resolveRetryOptions,
 } from '@bridgekit/http';
 import type { RetryOptions } from 'ky';
@@ -42,6 +44,8 @@ export interface TokenSettings {
   readonly userAgent: string;
   /** The client secret, its Basic forms and every token received: scrubbed from every error. */
   readonly scrubber: SecretScrubber;
+  /** `info`: tokens fetched and read, refreshes ahead, store outages; `debug`: each attempt. */
+  readonly log: Log;
 }
 
 function tokenUrlFrom(options: TokenManagerOptions): string {
@@ -117,6 +121,8 @@ export function resolveTokenSettings(options: TokenManagerOptions): TokenSetting
     'onTokenFetched',
     'onTokenError',
     'allowInsecureRequests',
+    'logger',
+    'logLevel',
   ]);
   const tokenUrl = tokenUrlFrom(options);
   nonEmptyString('clientId', options.clientId);
@@ -155,5 +161,6 @@ export function resolveTokenSettings(options: TokenManagerOptions): TokenSetting
     random,
     userAgent: options.userAgent ?? `bridgekit-ingo-auth/${version}`,
     scrubber: new SecretScrubber().addPair(options.clientId, clientSecret),
+    log: resolveLog(options),
   };
 }

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { subscribe, tracingChannel, unsubscribe } from 'node:diagnostics_channel';
 // The built package, as users load it (see vitest.shared.ts).
 import { createIntendClient, type IntendClientOptions } from '@bridgekit/intend-client';
 import axios from 'axios';
@@ -9,9 +10,13 @@ import {
   type ChildServer,
   compareInRounds,
   garbageCollector,
+  mediansOf,
+  pairedRatio,
+  perCall,
   record,
   recordRequestPath,
   requestPathTimeout,
+  sampleInRounds,
   serveInChild,
   timed,
 } from '../../../benchmarks/kit.js';
@@ -84,6 +89,55 @@ test(
       labels: { raw: 'raw fetch + createHmac', subject: 'clients.get()' },
       calls: { raw, subject: get, ky: kyOnly, axios: axiosOnly },
     });
+  },
+  requestPathTimeout,
+);
+
+test(
+  'clients.get() seen from outside: nobody listening, a tracing subscriber, debug logging',
+  async () => {
+    const baseUrl = await serve({ clients: 1 });
+    const quiet = createIntendClient({ baseUrl, apiKey, secretKey, logLevel: 'warn' });
+    const drop = () => undefined;
+    const logger = { debug: drop, info: drop, warn: drop, error: drop };
+    const verbose = createIntendClient({ baseUrl, apiKey, secretKey, logger, logLevel: 'debug' });
+    const channel = tracingChannel('bridgekit:intend:call');
+    const handlers = { start: drop, end: drop, asyncStart: drop, asyncEnd: drop, error: drop };
+    const traced = async () => {
+      channel.subscribe(handlers);
+      subscribe('bridgekit:attempt', drop);
+      try {
+        return await perCall(400, () => quiet.clients.get(1));
+      } finally {
+        channel.unsubscribe(handlers);
+        unsubscribe('bridgekit:attempt', drop);
+      }
+    };
+    for (const run of [() => quiet.clients.get(1), () => verbose.clients.get(1)]) await perCall(300, run);
+    const samples = await sampleInRounds(15, {
+      nobody: () => perCall(400, () => quiet.clients.get(1)),
+      traced,
+      debug: () => perCall(400, () => verbose.clients.get(1)),
+    });
+    const medians = mediansOf(samples);
+    const nobody = { label: "nobody listening, logLevel 'warn'", value: medians['nobody'] ?? 0 };
+    for (const [id, key, label] of [
+      ['intend-client.11', 'traced', 'subscribers on bridgekit:intend:call and bridgekit:attempt'],
+      ['intend-client.12', 'debug', "logLevel 'debug' to a logger that drops the lines"],
+    ] as const) {
+      record({
+        id,
+        title: `\`clients.get()\` one at a time, with ${label}`,
+        unit: 'ms',
+        subject: { label, value: medians[key] ?? 0 },
+        baseline: nobody,
+        ratio: pairedRatio(samples[key] ?? [], samples['nobody'] ?? []),
+        ratioMeaning: 'of the time with nobody listening',
+        target: 'for reference: what seeing inside a call costs',
+        met: true,
+        note: 'medians of 15 rounds, each ratio within its round; the request-path targets are measured with nobody listening',
+      });
+    }
   },
   requestPathTimeout,
 );

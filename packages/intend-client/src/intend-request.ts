@@ -118,19 +118,18 @@ async function send<T>(
   // The signer's clock offset as each attempt goes out (ky signs it just before): a 401 is judged
   // against the clock it was signed with, which another call may have corrected since.
   let signedWithOffset = settings.signer.clockOffsetMs;
-  const counter = countAttempts(
-    checkedFetch,
-    (response) => {
+  const counter = countAttempts(checkedFetch, {
+    onResponse: (response) => {
       if (response.status !== 429 || events === undefined || paused) return;
       paused = true;
       events.paused();
     },
-    () => {
+    onAttempt: () => {
       counters.add('requests');
       signedWithOffset = settings.signer.clockOffsetMs;
     },
-    { log: settings.log, client: 'intend', ...where },
-  );
+    call: { log: settings.log, client: 'intend', channel: 'bridgekit:intend:call', ...where },
+  });
   const kyOptions: Options = {
     ...call.kyOptions,
     signal,
@@ -140,51 +139,57 @@ async function send<T>(
     // Only a listing's page needs a hook of its own: ky waits out a 429 before it runs.
     ...(events === undefined ? {} : { hooks: { beforeRetry: [resume] } }),
   };
-  for (let resent = false; ; resent = true) {
-    try {
-      const outcome = await sendCall({ instance, url: where.url, options: kyOptions, answers: envelope });
-      // The envelope's `data` is what the caller asked for.
-      return counter.result(outcome) as CallResult<T>;
-    } catch (error) {
-      // A 401 from a signer whose clock is off: correct it from the server's Date and send once more.
-      const { signer, clockTolerance } = settings;
-      const skew =
-        !resent && isHTTPError(error)
-          ? clockSkew(error.response, signedWithOffset, clockTolerance)
-          : undefined;
-      if (skew !== undefined) {
-        // Corrected by a concurrent call meanwhile: send again on that correction.
-        if (signer.clockOffsetMs === signedWithOffset) {
-          signer.adjustClock(Date.now() + signedWithOffset + skew);
-          counters.add('clockCorrections');
-          settings.log.write('info', 'clock corrected', { client: 'intend', offsetMs: signer.clockOffsetMs });
+  // Every attempt and the clock's resend inside one traced call (when someone subscribes).
+  return counter.trace(async () => {
+    for (let resent = false; ; resent = true) {
+      try {
+        const outcome = await sendCall({ instance, url: where.url, options: kyOptions, answers: envelope });
+        // The envelope's `data` is what the caller asked for.
+        return counter.result(outcome) as CallResult<T>;
+      } catch (error) {
+        // A 401 from a signer whose clock is off: correct it from the server's Date and send once more.
+        const { signer, clockTolerance } = settings;
+        const skew =
+          !resent && isHTTPError(error)
+            ? clockSkew(error.response, signedWithOffset, clockTolerance)
+            : undefined;
+        if (skew !== undefined) {
+          // Corrected by a concurrent call meanwhile: send again on that correction.
+          if (signer.clockOffsetMs === signedWithOffset) {
+            signer.adjustClock(Date.now() + signedWithOffset + skew);
+            counters.add('clockCorrections');
+            settings.log.write('info', 'clock corrected', {
+              client: 'intend',
+              offsetMs: signer.clockOffsetMs,
+            });
+          }
+          continue;
         }
-        continue;
+        // A call cancelled by its signal (a listing's page past the end, a caller's abort, close()) did not fail.
+        if (!signal.aborted) counters.add('failures');
+        throw settings.scrubber.scrubError(
+          toBridgekitError(error, {
+            ...where,
+            timeout,
+            signal,
+            service: 'the Intend API',
+            reachHint: 'check `baseUrl` and the network',
+            mapHttpError: (failed, body, cause): HttpError =>
+              intendHttpError({
+                ...where,
+                status: failed.status,
+                headers: failed.headers,
+                body,
+                cause,
+                clockSkewMs: clockSkew(failed, settings.signer.clockOffsetMs, settings.clockTolerance),
+              }),
+          }),
+        );
+      } finally {
+        resume();
       }
-      // A call cancelled by its signal (a listing's page past the end, a caller's abort, close()) did not fail.
-      if (!signal.aborted) counters.add('failures');
-      throw settings.scrubber.scrubError(
-        toBridgekitError(error, {
-          ...where,
-          timeout,
-          signal,
-          service: 'the Intend API',
-          reachHint: 'check `baseUrl` and the network',
-          mapHttpError: (failed, body, cause): HttpError =>
-            intendHttpError({
-              ...where,
-              status: failed.status,
-              headers: failed.headers,
-              body,
-              cause,
-              clockSkewMs: clockSkew(failed, settings.signer.clockOffsetMs, settings.clockTolerance),
-            }),
-        }),
-      );
-    } finally {
-      resume();
     }
-  }
+  });
 }
 
 /** @internal Builds the client's one request path on ky: every call, every page and every retry go through it. */

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { isConfigurationError } from '@bridgekit/errors';
-import type { Logger } from '@bridgekit/http';
 import { createIntendSigner } from '@bridgekit/intend-signer';
 import { createIntendSandbox, type RunningSandbox } from '@bridgekit/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryLogger, traceEvents } from '../../../testing/observers.js';
 import { createIntendClient, type IntendClientOptions } from './index.js';
 
 const apiKey = 'sandbox-key';
@@ -15,18 +15,6 @@ beforeAll(async () => {
   server = await sandbox.listen();
 });
 afterAll(() => server.close());
-
-/** A logger that keeps every line. */
-function memoryLogger() {
-  const lines: { level: string; message: string; fields: Record<string, unknown> | undefined }[] = [];
-  const at =
-    (level: string) =>
-    (message: string, fields?: Record<string, unknown>): void => {
-      lines.push({ level, message, fields });
-    };
-  const logger: Logger = { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-  return { logger, lines };
-}
 
 const connect = (options: Partial<IntendClientOptions>) =>
   createIntendClient({
@@ -119,5 +107,45 @@ describe('the bridgekit:attempt channel', () => {
     ]);
     expect(messages[2]).toMatchObject({ client: 'intend', method: 'GET', retryDelayMs: expect.any(Number) });
     expect(JSON.stringify(messages)).not.toContain(secretKey);
+  });
+});
+
+describe('the bridgekit:intend:call tracing channel', () => {
+  it('one start and one end or error per call, settled with status, attempts and request id', async () => {
+    const traced = traceEvents('bridgekit:intend:call');
+    const { events } = traced;
+    let failure: unknown;
+    try {
+      sandbox.injectFault({ kind: 'status', status: 503, times: 1, route: 'GET /api/clients' });
+      // A signer 10 minutes fast: one call, its 401 corrected and resent inside the same trace.
+      const signer = createIntendSigner({ apiKey, secretKey, clockOffsetMs: 600_000 });
+      await connect({ signer }).clients.get(5);
+      failure = await connect({ secretKey: 'a-wrong-secret-key-0123456789' })
+        .clients.get(5)
+        .catch((error: unknown) => error);
+    } finally {
+      traced.stop();
+    }
+    expect(events.map(({ event }) => event)).toEqual([
+      ...['start', 'end', 'asyncStart', 'asyncEnd'],
+      ...['start', 'end', 'error', 'asyncStart', 'asyncEnd'],
+    ]);
+    expect(events[0]?.context).toMatchObject({
+      client: 'intend',
+      method: 'GET',
+      status: 200,
+      attempts: 3,
+      requestId: expect.any(String),
+    });
+    expect(events[0]?.context['url']).toContain('/api/clients?client_id=5');
+    expect(events[4]?.context).toMatchObject({
+      status: 401,
+      attempts: 1,
+      errorCode: (failure as { code: string }).code,
+    });
+    expect(events[4]?.context['error']).toBe(failure);
+    expect(
+      JSON.stringify(events.map(({ context: { result, error, ...published } }) => published)),
+    ).not.toContain(secretKey);
   });
 });

@@ -1,9 +1,11 @@
+import { subscribe, tracingChannel } from 'node:diagnostics_channel';
 import { format, inspect } from 'node:util';
 import { secretNeedles } from './secrets.js';
 
 // What this test file produced: every error its checks saw, and every console line and warning.
 const errors: unknown[] = [];
 const logLines: string[] = [];
+const channelMessages: string[] = [];
 let capturing = false;
 
 /** Keeps an error for the audit at the end of the file. */
@@ -36,6 +38,28 @@ export function captureLogs(): void {
     };
   }
   process.on('warning', (warning) => logLines.push(inspect(warning, { depth: 10 })));
+  captureChannels();
+}
+
+/**
+Records every message the clients publish on their diagnostics channels: each attempt, and each
+tracing context as a call starts and as it settles (its error included; its `result`, the data
+the caller asked for, left out).
+*/
+function captureChannels(): void {
+  const keep = (message: unknown) => channelMessages.push(inspect(message, { depth: 10 }));
+  subscribe('bridgekit:attempt', keep);
+  const keepContext = (context: unknown) => keep({ ...(context as object), result: undefined });
+  for (const name of ['bridgekit:intend:call', 'bridgekit:ingo:call', 'bridgekit:ingo:token']) {
+    const quiet = () => undefined;
+    tracingChannel(name).subscribe({
+      start: keepContext,
+      end: quiet,
+      asyncStart: quiet,
+      asyncEnd: keepContext,
+      error: keepContext,
+    });
+  }
 }
 
 /** The error and every error under it: `cause` chains and `AggregateError.errors`, without cycles. */
@@ -115,10 +139,13 @@ export function leaksIn(
   return { texts, leaks };
 }
 
-/** Searches every collected error and log line for every secret in every form. */
-export function auditLeaks(): { errors: number; texts: number; leaks: Leak[] } {
-  const lines = logLines.map((text) => ({ where: 'log line', text }));
-  return { errors: errors.length, ...leaksIn(errors, lines) };
+/** Searches every collected error, log line and channel message for every secret in every form. */
+export function auditLeaks(): { errors: number; texts: number; channelMessages: number; leaks: Leak[] } {
+  const lines = [
+    ...logLines.map((text) => ({ where: 'log line', text })),
+    ...channelMessages.map((text) => ({ where: 'channel message', text })),
+  ];
+  return { errors: errors.length, channelMessages: channelMessages.length, ...leaksIn(errors, lines) };
 }
 
 /** A table cell: `no secret found`, or which secrets leaked (each once). */

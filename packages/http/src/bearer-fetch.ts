@@ -1,23 +1,39 @@
-import { type Fetch, isInsufficientScope, requestParts, withHeader } from '@bridgekit/http';
-import type { AccessToken } from './access-token.js';
-import type { GetTokenOptions } from './token-manager-options.js';
-import type { TokenSource } from './token-source.js';
+import { isInsufficientScope } from './bearer-challenge.js';
+import type { Fetch } from './fetch.js';
+import { requestParts, withHeader } from './request-parts.js';
 
-/** @internal What the authenticated fetch reports, to whoever keeps the counters. */
-export interface AuthenticationEvents {
+/** A Bearer token, as {@link bearerFetch} sends it: its text stays hidden until it is revealed. */
+export interface BearerToken {
+  /** The token, hidden (a `Secret` of `@bridgekit/errors` fits). */
+  readonly accessToken: {
+    /** The token's text, for the `Authorization` header only. */
+    reveal(): string;
+  };
+}
+
+/** Where {@link bearerFetch} takes its tokens: an OAuth2 token manager fits (`@bridgekit/ingo-auth`'s). */
+export interface BearerTokenSource<Token extends BearerToken> {
+  /** A token for `scope` (the source's own when undefined), given up at `signal`. */
+  getToken(options: { readonly scope?: string; readonly signal?: AbortSignal }): Promise<Token>;
+  /** Drops `accessToken`, which the server refused, so that the next `getToken` fetches another. */
+  invalidate(accessToken: Token['accessToken']): unknown;
+}
+
+/** What {@link bearerFetch} reports, to whoever keeps the counters. */
+export interface BearerEvents<Token extends BearerToken> {
   /** A request is sent to the API. */
   request(): void;
   /** A 401 invalidated the token and the request is sent once more. */
   authenticationRetry(): void;
   /** A token is about to be sent: the client scrubs it from the errors it throws. */
-  tokenUsed(token: AccessToken): void;
+  tokenUsed(token: Token): void;
 }
 
 /** Errors the token source threw; see {@link isTokenFailure}. */
 const tokenFailures = new WeakSet<object>();
 
 /**
-@internal Whether `error` came from the token source rather than from the API. The token manager
+Whether `error` came from the token source rather than from the API. The token manager
 retries its own requests, and its `NetworkError` and `TimeoutError` share their names with ky's,
 which ky recognises by name: without this, ky would retry them too and multiply the token
 requests (3 attempts × (1 + ky's retries)).
@@ -27,7 +43,7 @@ export function isTokenFailure(error: unknown): boolean {
 }
 
 /**
-@internal Wraps `fetch` so that each attempt carries a Bearer token for `scope`, taken when the
+Wraps `fetch` so that each attempt carries a Bearer token for `scope`, taken when the
 attempt starts (a retry after a backoff gets a fresh one). On a 401 it invalidates exactly that
 token (compare-and-swap, so concurrent 401s cause one refresh) and sends the request once more,
 unless the challenge says `insufficient_scope`. A 403 (what RFC 6750 prescribes for a missing
@@ -35,21 +51,26 @@ scope) is returned as it is: a new token would not change it.
 
 The token is set on a copy of the request: the request ky keeps, and so every hook and every
 error, never holds the `Authorization` header.
+
+@example
+```
+const fetch = bearerFetch(tokens, 'scores', globalThis.fetch, {request() {}, authenticationRetry() {}, tokenUsed() {}});
+```
 */
-export function authenticatedFetch(
-  tokens: TokenSource,
+export function bearerFetch<Token extends BearerToken>(
+  tokens: BearerTokenSource<Token>,
   scope: string | undefined,
   fetch: Fetch,
-  events: AuthenticationEvents,
+  events: BearerEvents<Token>,
 ): Fetch {
-  const scopeOnly: GetTokenOptions = scope === undefined ? {} : { scope };
+  const scopeOnly: { readonly scope?: string } = scope === undefined ? {} : { scope };
   return async (input, init) => {
     const parts = requestParts(input, init);
     const { url, init: sent } = parts instanceof Promise ? await parts : parts;
     const options = sent.signal ? { ...scopeOnly, signal: sent.signal } : scopeOnly;
     // One loop rather than helpers: a call that succeeds (nearly all) awaits only the token and the response.
     for (let retried = false; ; retried = true) {
-      let token: AccessToken;
+      let token: Token;
       try {
         token = await tokens.getToken(options);
       } catch (error) {
