@@ -1,0 +1,5 @@
+export {
+  type BridgekitInstrumentation,
+  type InstrumentationOptions,
+  instrumentBridgekit,
+} from './instrument-bridgekit.js';

@@ -1,0 +1,142 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { subscribe, tracingChannel, unsubscribe } from 'node:diagnostics_channel';
+import { ConfigurationError, checkKnownKeys } from '@bridgekit/errors';
+import {
+  context,
+  type Span,
+  SpanKind,
+  SpanStatusCode,
+  type Tracer,
+  type TracerProvider,
+  trace,
+} from '@opentelemetry/api';
+import {
+  endAttributes,
+  retryAttributes,
+  spanName,
+  startAttributes,
+  type TracedAttempt,
+  type TracedCall,
+} from './span-fields.js';
+import { version } from './version.js';
+
+/** The options of {@link instrumentBridgekit}. */
+export interface InstrumentationOptions {
+  /**
+  Where the spans go.
+  @default the global tracer provider (`trace.getTracerProvider()`)
+  @example new BasicTracerProvider({spanProcessors: [new SimpleSpanProcessor(exporter)]})
+  */
+  readonly tracerProvider?: TracerProvider;
+}
+
+/** What {@link instrumentBridgekit} returns. */
+export interface BridgekitInstrumentation {
+  /** Stops making spans: every subscription is removed. Calls in flight end their spans as they settle. */
+  disable(): void;
+}
+
+/** The tracing channels the clients publish on, and whether each is a token request's. */
+const channels = [
+  ['bridgekit:intend:call', false],
+  ['bridgekit:ingo:call', false],
+  ['bridgekit:ingo:token', true],
+] as const;
+
+function checkOptions(options: unknown): InstrumentationOptions {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null) {
+    throw new ConfigurationError({ option: 'options', expected: 'an object', received: options });
+  }
+  checkKnownKeys(options, ['tracerProvider']);
+  const { tracerProvider } = options as InstrumentationOptions;
+  if (tracerProvider !== undefined && typeof tracerProvider?.getTracer !== 'function') {
+    throw new ConfigurationError({
+      option: 'tracerProvider',
+      expected: 'an OpenTelemetry TracerProvider (an object with getTracer())',
+      received: tracerProvider,
+    });
+  }
+  return options as InstrumentationOptions;
+}
+
+/** Ends a call's span with what the settled context says of it. */
+function endSpan(span: Span, call: TracedCall): void {
+  span.setAttributes(endAttributes(call));
+  if (call.error !== undefined) {
+    const message = call.error instanceof Error ? call.error.message : String(call.error);
+    span.setStatus({ code: SpanStatusCode.ERROR, message });
+  }
+  span.end();
+}
+
+/**
+Makes one OpenTelemetry span per bridgekit call (Intend, Ingo) and per Ingo token request, from
+the packages' `diagnostics_channel` tracing channels, with OpenTelemetry's HTTP client attributes
+and one span event per retry. A token request made for a call is a child of that call's span;
+every span is a child of the span active where the call was made.
+
+@example
+```
+import {instrumentBridgekit} from '@bridgekit/opentelemetry';
+
+const instrumentation = instrumentBridgekit(); // the global tracer provider
+// ... later, in tests or at shutdown:
+instrumentation.disable();
+```
+*/
+export function instrumentBridgekit(options?: InstrumentationOptions): BridgekitInstrumentation {
+  const { tracerProvider = trace.getTracerProvider() } = checkOptions(options);
+  const tracer: Tracer = tracerProvider.getTracer('@bridgekit/opentelemetry', version);
+  // The span of the call in progress, for its attempts and for a token request it waits for.
+  const current = new AsyncLocalStorage<Span>();
+  const spans = new WeakMap<object, Span>();
+  const lastAttempt = new WeakMap<Span, TracedAttempt>();
+  const stops: (() => void)[] = [];
+
+  for (const [name, token] of channels) {
+    const channel = tracingChannel<unknown, TracedCall>(name);
+    channel.start.bindStore(current, (call) => {
+      const enclosing = current.getStore();
+      const parentContext = enclosing ? trace.setSpan(context.active(), enclosing) : context.active();
+      const span = tracer.startSpan(
+        spanName(call, token),
+        { kind: SpanKind.CLIENT, attributes: startAttributes(call) },
+        parentContext,
+      );
+      spans.set(call, span);
+      return span;
+    });
+    const asyncEnd = (message: unknown) => {
+      const call = message as TracedCall;
+      const span = spans.get(call);
+      if (!span) return;
+      spans.delete(call);
+      endSpan(span, call);
+    };
+    channel.asyncEnd.subscribe(asyncEnd);
+    stops.push(() => {
+      channel.start.unbindStore(current);
+      channel.asyncEnd.unsubscribe(asyncEnd);
+    });
+  }
+
+  const onAttempt = (message: unknown) => {
+    const span = current.getStore();
+    if (!span) return;
+    const attempt = message as TracedAttempt;
+    if (attempt.attempt > 1) {
+      const startedAt = Date.now() - attempt.durationMs;
+      span.addEvent('retry', retryAttributes(attempt, lastAttempt.get(span)), startedAt);
+    }
+    lastAttempt.set(span, attempt);
+  };
+  subscribe('bridgekit:attempt', onAttempt);
+  stops.push(() => unsubscribe('bridgekit:attempt', onAttempt));
+
+  return {
+    disable() {
+      for (const stop of stops.splice(0)) stop();
+    },
+  };
+}
