@@ -68,6 +68,8 @@ export function countAttempts(fetch: Fetch, counting: AttemptCounting = {}): Att
         return response;
       } catch (error) {
         errorCode = errorCodeOf(error);
+        // The call's status is its last attempt's: none when that one got no answer (a timeout).
+        last = undefined;
         throw error;
       } finally {
         endedAt = performance.now();

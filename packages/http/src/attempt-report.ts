@@ -4,14 +4,14 @@ import type { Log } from './log.js';
 
 /** What a call is, for what it reports of its attempts. */
 export interface CallDescription {
-  /** The client, e.g. `'intend'`. */
+  /** The client, e.g. `'acme'`. */
   readonly client: string;
   readonly method: string;
   /** The request URL; it is reported redacted. */
   readonly url: string;
   /** The client's log: a `debug` line per attempt and per retry. */
   readonly log?: Log | undefined;
-  /** The tracing channel around the call, e.g. `'bridgekit:intend:call'`. */
+  /** The tracing channel around the call, e.g. `'acme:call'`. */
   readonly channel?: string;
 }
 
@@ -52,14 +52,17 @@ export function attemptReporter(described: CallDescription | undefined): Attempt
   if (!described) return undefined;
   const log = described.log?.enabled('debug') ? described.log : undefined;
   if (!log && !attemptChannel) return undefined;
-  const call = { client: described.client, method: described.method, url: redactUrl(described.url) };
+  // Redacted once someone hears of an attempt: on Node the channel always exists, mostly unheard.
+  let redacted: Pick<AttemptEvent, 'client' | 'method' | 'url'> | undefined;
+  const call = () =>
+    (redacted ??= { client: described.client, method: described.method, url: redactUrl(described.url) });
   return {
     get listening() {
       return log !== undefined || attemptChannel?.hasSubscribers === true;
     },
-    retrying: (attempt, delayMs) => log?.write('debug', 'retry', { ...call, attempt, delayMs }),
+    retrying: (attempt, delayMs) => log?.write('debug', 'retry', { ...call(), attempt, delayMs }),
     ended: (fields) => {
-      const event: AttemptEvent = { ...call, ...fields };
+      const event: AttemptEvent = { ...call(), ...fields };
       if (attemptChannel?.hasSubscribers) attemptChannel.publish(event);
       log?.write('debug', 'attempt', { ...event });
     },

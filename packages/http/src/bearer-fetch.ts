@@ -11,7 +11,7 @@ export interface BearerToken {
   };
 }
 
-/** Where {@link bearerFetch} takes its tokens: an OAuth2 token manager fits (`@bridgekit/ingo-auth`'s). */
+/** Where {@link bearerFetch} takes its tokens: an OAuth2 client-credentials token manager fits. */
 export interface BearerTokenSource<Token extends BearerToken> {
   /** A token for `scope` (the source's own when undefined), given up at `signal`. */
   getToken(options: { readonly scope?: string; readonly signal?: AbortSignal }): Promise<Token>;

@@ -3,18 +3,18 @@ import type { CallDescription } from './attempt-report.js';
 import { type CallTracingChannel, callTracingChannel, isTraced } from './diagnostics.js';
 
 /**
-The context a bridgekit tracing channel (`bridgekit:intend:call`, `bridgekit:ingo:call`,
-`bridgekit:ingo:token`) publishes for one call: what is sent at `start`, and once the call has
-settled (at `asyncStart`, `asyncEnd` and `error`) what came of it. `diagnostics_channel` adds
-`result` or `error`.
+The context a client's tracing channel publishes for one call: what is sent at `start`, and once
+the call has settled (at `error`, `asyncStart` and `asyncEnd`) what came of it. `diagnostics_channel`
+adds `error` on failure; `result` stays undefined, since the data a call resolves to (a body, a
+token) is the caller's alone.
 */
 export interface CallContext {
-  /** `'intend'` or `'ingo'`. */
+  /** The client, e.g. `'acme'`. */
   readonly client: string;
   readonly method: string;
   /** The request URL, redacted. */
   readonly url: string;
-  /** Once settled: the last answer's status; undefined when there was none. */
+  /** Once settled: the last attempt's status; undefined when it got no answer. */
   status?: number | undefined;
   /** Once settled: HTTP attempts, the first included. */
   attempts?: number;
@@ -53,9 +53,11 @@ export function traceCall<T>(
     method: described.method,
     url: redactUrl(described.url),
   };
-  return channel.tracePromise(async () => {
+  // The channel would publish what the call resolves to as `context.result`: keep it out.
+  let value: T;
+  const traced = channel.tracePromise(async () => {
     try {
-      return await run();
+      value = await run();
     } catch (error) {
       context.errorCode = errorCodeOf(error);
       throw error;
@@ -63,4 +65,5 @@ export function traceCall<T>(
       Object.assign(context, settled());
     }
   }, context);
+  return traced.then(() => value);
 }

@@ -52,26 +52,6 @@ describe('the Ingo client close()', () => {
     await tokens.close();
   });
 
-  it("lets go of the caller's signal when a call is refused for a bad option", async () => {
-    const { ingo, tokens } = setup();
-    const { signal } = new AbortController();
-    const listening = new Set<unknown>();
-    const add = signal.addEventListener.bind(signal);
-    const remove = signal.removeEventListener.bind(signal);
-    signal.addEventListener = (type: string, listener: never, options?: never) => {
-      listening.add(listener);
-      add(type, listener, options);
-    };
-    signal.removeEventListener = (type: string, listener: never) => {
-      listening.delete(listener);
-      remove(type, listener);
-    };
-    await expect(ingo.identityScore(identityRequest, { signal, timeout: -1 })).rejects.toThrow(/timeout/);
-    expect(listening.size).toBe(0);
-    await ingo.close();
-    await tokens.close();
-  });
-
   it('is what `await using` calls', async () => {
     const { tokens, api, ingo: client } = setup();
     let call: Promise<unknown> | undefined;

@@ -5,7 +5,6 @@ import {
   type CallResult,
   callKyOptions,
   countAttempts,
-  type Fetch,
   isTokenFailure,
   sendCall,
   toBridgekitError,
@@ -31,10 +30,10 @@ export interface IngoSender {
   ) => Promise<CallResult<object>>;
 }
 
-/** What a scope's calls are sent with: its ky instance and its authenticated fetch checking answers. */
+/** What a scope's calls are sent with: its ky instance, and the scope its tokens carry. */
 interface Scoped {
   readonly instance: KyInstance;
-  readonly checked: Fetch;
+  readonly scope: string | undefined;
 }
 
 // A second guard, for a `shouldRetry` replaced through `ky.extend()`: a token failure stops here
@@ -66,24 +65,26 @@ export function createIngoSender(
         headers: settings.headers,
         hooks: { beforeRetry: [keepTokenFailures, () => counters.add('retries')] },
       });
-      found = { instance: withUserHooks(instance, settings.hooks), checked };
+      found = { instance: withUserHooks(instance, settings.hooks), scope };
       scoped.set(scope, found);
     }
     return found;
   };
 
-  // The request path: one call through the scope's ky instance, its attempts counted, traced and
-  // logged, its failure mapped once (with the call's own signal: a cancelled call is an AbortError).
+  // The request path: one call through the scope's ky instance, every HTTP request counted, traced
+  // and logged (a 401's resend with a fresh token too: the count is below the Bearer fetch), its
+  // failure mapped once (with the call's own signal: a cancelled call is an AbortError).
   const post: IngoSender['post'] = async (api, url, body, options) => {
-    const { instance, checked } = scopedFor(settings.scopes[api] ?? settings.scope);
+    const { instance, scope } = scopedFor(settings.scopes[api] ?? settings.scope);
     const where = { method: 'POST', url };
     const call = { ...where, client: 'ingo', channel: 'bridgekit:ingo:call', log: settings.log };
-    const counter = countAttempts(checked, { call });
+    const counter = countAttempts(settings.fetch, { call });
+    const checked = answers.wrap(bearerFetch(settings.tokens, scope, counter.fetch, events));
     const kyOptions = {
       ...callKyOptions(options, settings.retry),
       method: 'post',
       json: body,
-      fetch: counter.fetch,
+      fetch: checked,
     };
     return counter.trace(async () => {
       try {

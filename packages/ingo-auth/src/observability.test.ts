@@ -14,7 +14,7 @@ import {
   sandboxBaseUrl,
 } from './testing/test-helpers.js';
 import { managerFor } from './testing/token-manager-helpers.js';
-import type { TokenStore } from './token-store.js';
+import { createMemoryTokenStore, type TokenStore } from './token-store.js';
 
 const tracing: TracedEvents[] = [];
 afterEach(() => {
@@ -71,6 +71,59 @@ describe('the bridgekit:attempt channel', () => {
   });
 });
 
+describe('a 401 resend', () => {
+  it('is an attempt of its own: logged, published, and counted in the call and its trace', async () => {
+    const { sandbox, tokens, ingo, lines } = setUp();
+    const calls = trace('bridgekit:ingo:call');
+    sandbox.injectFault({ kind: 'status', status: 401, times: 1, route: 'POST /identity/score' });
+    const { attempts } = await ingo.identityScore(identityRequest).withResponse();
+    expect(attempts).toBe(2);
+    const logged = lines.filter(({ message }) => message === 'attempt');
+    expect(
+      logged.map(({ fields }) => [new URL(String(fields?.['url'])).pathname, fields?.['status']]),
+    ).toEqual([
+      ['/connect/token', 200],
+      ['/identity/score', 401],
+      ['/connect/token', 200],
+      ['/identity/score', 200],
+    ]);
+    expect(calls[0]?.context).toMatchObject({ status: 200, attempts: 2 });
+    expect(ingo.stats).toMatchObject({ requests: 2, authenticationRetries: 1 });
+    await tokens.close();
+  });
+});
+
+describe('a healthy run', () => {
+  it("writes nothing at 'warn': a shared store, a retry and a 401 resend included", async () => {
+    const clock = createClock();
+    const sandbox = ingoSandbox({ now: clock.now });
+    const { logger, lines } = memoryLogger();
+    const store = createMemoryTokenStore({ now: clock.now });
+    const tokens = managerFor(sandbox, clock, {
+      scope: allScopes.join(' '),
+      store,
+      logger,
+      logLevel: 'warn',
+    });
+    const ingo = createIngoClient({
+      tokens,
+      baseUrl: sandboxBaseUrl,
+      fetch: sandbox.fetch,
+      logger,
+      logLevel: 'warn',
+    });
+    sandbox.injectFault({ kind: 'status', status: 502, times: 1, route: 'POST /identity/score' });
+    await ingo.identityScore(identityRequest, { retry: { limit: 2, delay: () => 0 } });
+    sandbox.injectFault({ kind: 'status', status: 401, times: 1, route: 'POST /identity/score' });
+    await ingo.identityScore(identityRequest);
+    clock.advance(3_590_000);
+    await ingo.identityScore(identityRequest);
+    expect(tokens.stats.backgroundRefreshes).toBe(1);
+    expect(lines).toEqual([]);
+    await tokens.close();
+  });
+});
+
 describe('the tracing channels', () => {
   it('bridgekit:ingo:call: one start and one end per call, settled with status, attempts and request id', async () => {
     const { sandbox, tokens, ingo } = setUp({ logLevel: 'warn' });
@@ -95,7 +148,8 @@ describe('the tracing channels', () => {
     });
     // The Ingo sandbox sends no request id: the key is there, undefined.
     expect(succeeded).toHaveProperty('requestId', undefined);
-    expect(succeeded?.['result']).toMatchObject({ attempts: 2 });
+    // What the call resolved to (its body) is the caller's: the channel publishes none of it.
+    expect(succeeded?.['result']).toBeUndefined();
     expect(failed).toMatchObject({ status: 400, attempts: 1, errorCode: (failure as { code: string }).code });
     expect(failed?.['error']).toBe(failure);
 
@@ -108,9 +162,8 @@ describe('the tracing channels', () => {
       attempts: 1,
     });
     const token = (await tokens.getToken()).accessToken.reveal();
-    const { result, ...published } = tokenRequests[0]?.context ?? {};
-    expect(JSON.stringify(published)).not.toContain(token);
-    expect(result).toBeDefined();
+    expect(tokenRequests[0]?.context['result']).toBeUndefined();
+    expect(JSON.stringify(tokenRequests[0]?.context)).not.toContain(token);
     await tokens.close();
   });
 

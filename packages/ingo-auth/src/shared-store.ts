@@ -172,14 +172,20 @@ export class SharedStore {
   async #read(slot: TokenSlot, budget: StoreBudget): Promise<AccessToken | undefined> {
     const stored = await this.#get(slot, budget);
     this.#cache.checked(slot, this.#settings.now());
-    return stored && this.#adopt(slot, stored) ? stored : undefined;
+    return stored && this.#adopt(slot, stored, budget) ? stored : undefined;
   }
 
-  #adopt(slot: TokenSlot, stored: AccessToken): boolean {
+  /** `budget`: the flight's, whose start dates the read; none for a look in the background. */
+  #adopt(slot: TokenSlot, stored: AccessToken, budget?: StoreBudget): boolean {
     if (!this.#cache.isNew(slot, stored) || !this.#cache.hold(slot, stored, true)) return false;
     this.#counters.add('storeHits');
     const lifetimeMs = stored.expiresAt - this.#settings.now();
-    this.#settings.log.write('info', 'token read from the store', { scope: slot.scope, lifetimeMs });
+    const durationMs = budget && Math.round(performance.now() - budget.startedAt);
+    this.#settings.log.write('info', 'token read from the store', {
+      scope: slot.scope,
+      durationMs,
+      lifetimeMs,
+    });
     return true;
   }
 

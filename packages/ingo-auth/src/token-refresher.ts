@@ -95,7 +95,8 @@ export class TokenRefresher {
       clockSkew: parsed.clockSkew,
     };
     const lifetimeMs = token.expiresAt - this.#settings.now();
-    this.#settings.log.write('info', 'token fetched', { ...event, lifetimeMs });
+    const durationMs = Math.round(event.durationMs);
+    this.#settings.log.write('info', 'token fetched', { ...event, durationMs, lifetimeMs });
     callHook(hooks.onTokenFetched, event);
     return token;
   }

@@ -7,6 +7,8 @@ another holder is bounded by the lock's ttl instead: its polls cost the budget o
 export class StoreBudget {
   readonly #total: number;
   #spent = 0;
+  /** When the flight began (`performance.now()`): how long a token read from the store took. */
+  readonly startedAt: number = performance.now();
   #failed = false;
   #polling = false;
 

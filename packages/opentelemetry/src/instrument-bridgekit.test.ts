@@ -24,7 +24,7 @@ import { version } from './version.js';
 const apiKey = 'sandbox-key';
 const secretKey = 'sandbox-secret-key-0123456789';
 const clientSecret = 'ingo-client-secret-0123';
-const intendSandbox = createIntendSandbox({ apiKey, secretKey, clients: 10 });
+const intendSandbox = createIntendSandbox({ apiKey, secretKey, clients: 400 });
 const ingoSandbox = createIngoSandbox({
   clients: [{ clientId: 'otel-client', clientSecret, scopes: Object.values(ingoSandboxScopes) }],
 });
@@ -142,6 +142,61 @@ describe('instrumentBridgekit', () => {
     const [span] = byName('intend GET');
     expect(span?.status.code).toBe(SpanStatusCode.ERROR);
     expect(span?.attributes).toMatchObject({ 'error.type': failure.code, 'http.response.status_code': 404 });
+  });
+
+  it('disable() ends the spans of calls in flight, then lets go of every channel', async () => {
+    let release = () => {};
+    let sent = () => {};
+    const wasSent = new Promise<void>((resolve) => {
+      sent = resolve;
+    });
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow = createIntendClient({
+      baseUrl: intendServer.url,
+      apiKey,
+      secretKey,
+      fetch: async (input, init) => {
+        sent();
+        await held;
+        return fetch(input, init);
+      },
+    });
+    const call = slow.clients.get(7);
+    await wasSent;
+    instrumentation.disable();
+    expect(tracingChannel('bridgekit:intend:call').hasSubscribers).toBe(true);
+    release();
+    await call;
+    expect(byName('intend GET')).toHaveLength(1);
+    await intendClient().clients.get(8);
+    expect(byName('intend GET')).toHaveLength(1);
+    expect(tracingChannel('bridgekit:intend:call').hasSubscribers).toBe(false);
+  });
+
+  it('makes every page of a listing a child of the caller’s span, after a 429 too', async () => {
+    intendSandbox.injectFault({
+      kind: 'status',
+      status: 429,
+      retryAfterSeconds: 0,
+      after: 2,
+      route: 'GET /api/clients',
+    });
+    const tracer = provider.getTracer('test');
+    await tracer.startActiveSpan('list clients', async (parent) => {
+      await intendClient().clients.list().toArray({ limit: 1000 });
+      parent.end();
+    });
+    const [parent] = byName('list clients');
+    const pages = byName('intend GET');
+    expect(pages.length).toBeGreaterThan(1);
+    for (const page of pages) expect(page.parentSpanContext?.spanId).toBe(parent?.spanContext().spanId);
+    expect(
+      pages.some(({ events }) =>
+        events.some(({ attributes }) => attributes?.['bridgekit.retry.reason'] === '429'),
+      ),
+    ).toBe(true);
   });
 
   it('disable() removes every subscription: no span, and the clients build no context', async () => {

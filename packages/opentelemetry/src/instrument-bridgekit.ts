@@ -32,7 +32,10 @@ export interface InstrumentationOptions {
 
 /** What {@link instrumentBridgekit} returns. */
 export interface BridgekitInstrumentation {
-  /** Stops making spans: every subscription is removed. Calls in flight end their spans as they settle. */
+  /**
+  Stops making spans at once; the spans of calls in flight end as those calls settle, and then
+  every subscription is gone.
+  */
   disable(): void;
 }
 
@@ -88,23 +91,30 @@ instrumentation.disable();
 export function instrumentBridgekit(options?: InstrumentationOptions): BridgekitInstrumentation {
   const { tracerProvider = trace.getTracerProvider() } = checkOptions(options);
   const tracer: Tracer = tracerProvider.getTracer('@bridgekit/opentelemetry', version);
-  // The span of the call in progress, for its attempts and for a token request it waits for.
+  // The span of the call in progress: its attempts' retry events, and the parent of a token
+  // request it waits for.
   const current = new AsyncLocalStorage<Span>();
   const spans = new WeakMap<object, Span>();
   const lastAttempt = new WeakMap<Span, TracedAttempt>();
-  const stops: (() => void)[] = [];
+  // disable() stops new spans at once, and ends the open ones as their calls settle.
+  const stopStarting: (() => void)[] = [];
+  const stopEnding: (() => void)[] = [];
+  let open = 0;
+  let disabled = false;
+  const drained = () => {
+    if (disabled && open === 0) for (const stop of stopEnding.splice(0)) stop();
+  };
 
   for (const [name, token] of channels) {
     const channel = tracingChannel<unknown, TracedCall>(name);
     channel.start.bindStore(current, (call) => {
-      const enclosing = current.getStore();
-      const parentContext = enclosing ? trace.setSpan(context.active(), enclosing) : context.active();
-      const span = tracer.startSpan(
-        spanName(call, token),
-        { kind: SpanKind.CLIENT, attributes: startAttributes(call) },
-        parentContext,
-      );
+      // A call's parent is the caller's span; a token request's, the call that waits for it.
+      const enclosing = token ? current.getStore() : undefined;
+      const parent = enclosing ? trace.setSpan(context.active(), enclosing) : context.active();
+      const attributes = startAttributes(call);
+      const span = tracer.startSpan(spanName(call, token), { kind: SpanKind.CLIENT, attributes }, parent);
       spans.set(call, span);
+      open += 1;
       return span;
     });
     const asyncEnd = (message: unknown) => {
@@ -112,13 +122,13 @@ export function instrumentBridgekit(options?: InstrumentationOptions): Bridgekit
       const span = spans.get(call);
       if (!span) return;
       spans.delete(call);
+      open -= 1;
       endSpan(span, call);
+      drained();
     };
     channel.asyncEnd.subscribe(asyncEnd);
-    stops.push(() => {
-      channel.start.unbindStore(current);
-      channel.asyncEnd.unsubscribe(asyncEnd);
-    });
+    stopStarting.push(() => channel.start.unbindStore(current));
+    stopEnding.push(() => channel.asyncEnd.unsubscribe(asyncEnd));
   }
 
   const onAttempt = (message: unknown) => {
@@ -132,11 +142,13 @@ export function instrumentBridgekit(options?: InstrumentationOptions): Bridgekit
     lastAttempt.set(span, attempt);
   };
   subscribe('bridgekit:attempt', onAttempt);
-  stops.push(() => unsubscribe('bridgekit:attempt', onAttempt));
+  stopEnding.push(() => unsubscribe('bridgekit:attempt', onAttempt));
 
   return {
     disable() {
-      for (const stop of stops.splice(0)) stop();
+      disabled = true;
+      for (const stop of stopStarting.splice(0)) stop();
+      drained();
     },
   };
 }

@@ -43,21 +43,19 @@ export function captureLogs(): void {
 
 /**
 Records every message the clients publish on their diagnostics channels: each attempt, and each
-tracing context as a call starts and as it settles (its error included; its `result`, the data
-the caller asked for, left out).
+tracing context as a call starts and as it settles, whole (its error included).
 */
 function captureChannels(): void {
   const keep = (message: unknown) => channelMessages.push(inspect(message, { depth: 10 }));
   subscribe('bridgekit:attempt', keep);
-  const keepContext = (context: unknown) => keep({ ...(context as object), result: undefined });
   for (const name of ['bridgekit:intend:call', 'bridgekit:ingo:call', 'bridgekit:ingo:token']) {
     const quiet = () => undefined;
     tracingChannel(name).subscribe({
-      start: keepContext,
+      start: keep,
       end: quiet,
       asyncStart: quiet,
-      asyncEnd: keepContext,
-      error: keepContext,
+      asyncEnd: keep,
+      error: keep,
     });
   }
 }

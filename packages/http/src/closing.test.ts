@@ -1,0 +1,47 @@
+import { AbortError } from '@bridgekit/errors';
+import { describe, expect, it } from 'vitest';
+import { Closing } from './closing.js';
+
+/** A signal whose listeners can be counted. */
+function countedSignal() {
+  const { signal } = new AbortController();
+  const listening = new Set<unknown>();
+  const add = signal.addEventListener.bind(signal);
+  const remove = signal.removeEventListener.bind(signal);
+  signal.addEventListener = (type: string, listener: never, options?: never) => {
+    listening.add(listener);
+    add(type, listener, options);
+  };
+  signal.removeEventListener = (type: string, listener: never) => {
+    listening.delete(listener);
+    remove(type, listener);
+  };
+  return { signal, listening };
+}
+
+describe('Closing', () => {
+  it('lets go of the caller’s signal when a call throws before it sends, and rejects instead', async () => {
+    const closing = new Closing('The test client');
+    const { signal, listening } = countedSignal();
+    const refused = new Error('a bad option');
+    const call = closing.run(signal, () => {
+      throw refused;
+    });
+    await expect(call).rejects.toBe(refused);
+    expect(listening.size).toBe(0);
+    await closing.close();
+  });
+
+  it('aborts a call in flight at close(), waits for it, and refuses the next', async () => {
+    const closing = new Closing('The test client');
+    let seen: AbortSignal | undefined;
+    const call = closing.run(undefined, (signal) => {
+      seen = signal;
+      return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+    });
+    await closing.close();
+    await expect(call).rejects.toBeInstanceOf(AbortError);
+    expect(seen?.aborted).toBe(true);
+    expect(() => closing.run(undefined, async () => 1)).toThrow(/The test client was closed/);
+  });
+});
