@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { AbortError } from '@bridgekit/errors';
 import { describe, expect, it } from 'vitest';
 import { Closing } from './closing.js';
@@ -30,6 +31,22 @@ describe('Closing', () => {
     await expect(call).rejects.toBe(refused);
     expect(listening.size).toBe(0);
     await closing.close();
+  });
+
+  it('keeps no listener on the client’s signal, however many calls are in flight', async () => {
+    // Node warns of a leak past 10 listeners on one signal: a busy client must not add one per call.
+    const closing = new Closing('The test client');
+    const calls = Array.from({ length: 50 }, () =>
+      closing.run(
+        undefined,
+        (signal) =>
+          new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
+      ),
+    );
+    expect(getEventListeners(closing.signal, 'abort')).toHaveLength(0);
+    await closing.close();
+    const outcomes = await Promise.allSettled(calls);
+    expect(outcomes.every(({ status }) => status === 'rejected')).toBe(true);
   });
 
   it('aborts a call in flight at close(), waits for it, and refuses the next', async () => {

@@ -26,6 +26,8 @@ export class Closing {
   readonly #controller = new AbortController();
   readonly #what: string;
   readonly #pending = new Set<Promise<unknown>>();
+  /** The controllers of the calls in flight. */
+  readonly #calls = new Set<AbortController>();
   #closed: Promise<void> | undefined;
 
   /** `what`: the subject of the error's message, e.g. `'The Intend client'`. */
@@ -46,7 +48,7 @@ export class Closing {
 
   /**
   Runs one call with a signal of its own that fires at `close()` or when the caller's `signal` (a
-  look-alike from another realm too) does, its listeners removed once the call settles, and tracks
+  look-alike from another realm too) does, its listener removed once the call settles, and tracks
   the call. Throws a `ConfigurationError` for a `signal` that is no signal, and the closing
   `AbortError` once closed.
   */
@@ -54,24 +56,25 @@ export class Closing {
     const given = checkSignal(signal);
     const refused = this.error;
     if (refused) throw refused;
-    const own = this.#controller.signal;
+    // Kept in a set that close() aborts, not as a listener of the client's signal: a client with
+    // more than 10 calls in flight would make Node warn of a leak, and AbortSignal.any() would
+    // keep one dependant per call on a signal that lives as long as the client.
     const call = new AbortController();
-    // Not AbortSignal.any(): a signal that lives as long as the client must not keep one per call.
-    const onClose = () => call.abort(own.reason);
+    const calls = this.#calls;
+    calls.add(call);
     const onCaller = () => call.abort(given?.reason);
-    own.addEventListener('abort', onClose, { once: true });
     if (given?.aborted) onCaller();
     else given?.addEventListener('abort', onCaller, { once: true });
     let sent: Promise<T>;
     try {
       sent = send(call.signal);
     } catch (error) {
-      // A call that throws before it sends still lets go of its listeners.
+      // A call that throws before it sends still lets go of its listener.
       sent = Promise.reject(error);
     }
     return this.track(
       sent.finally(() => {
-        own.removeEventListener('abort', onClose);
+        calls.delete(call);
         given?.removeEventListener('abort', onCaller);
       }),
     );
@@ -96,6 +99,7 @@ export class Closing {
     this.#controller.abort(
       new AbortError(`${this.#what} was closed: close() was called, and it sends nothing more`),
     );
+    for (const call of this.#calls) call.abort(this.#controller.signal.reason);
     this.#closed ??= (async () => {
       while (this.#pending.size > 0) await Promise.all(this.#pending);
     })();
