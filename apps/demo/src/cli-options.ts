@@ -27,7 +27,7 @@ Options:
   --json                    print the summary as JSON on stdout (progress goes to stderr)
   --resume FILE             continue an interrupted run from its checkpoint file
   --retry-failed FILE       rescore only the failed rows of an earlier JSON report
-  --verbose                 log every Intend request to stderr (its debug log; no secret in it)
+  --verbose                 log every request and token fetched to stderr (debug; no secret in it)
   --clients N               sandbox mode: how many Intend clients to seed (default 240)
   --sandbox-latency MS      sandbox mode: latency added to every sandbox answer (default 0)
   --sandbox-fault-rate R    sandbox mode: share of API answers that fail, 0 to 1 (default 0)

@@ -44,15 +44,17 @@ export function connect(
   options: CliOptions,
   stderr: NodeJS.WritableStream,
 ): DemoConnection {
+  // Every client logs on stderr, which keeps stdout for --json; --verbose: every attempt and every
+  // token fetched (debug), else what BRIDGEKIT_LOG says, or warnings only.
+  const log = { logger: streamLogger(stderr), ...(options.verbose ? { logLevel: 'debug' as const } : {}) };
   const intend = createIntendClient({
     ...target.intend,
     // Sandbox faults are frequent on purpose: more attempts keep the listing itself alive.
     retry: { limit: target.mode === 'sandbox' && options.sandboxFaultRate > 0 ? 8 : 2 },
-    // --verbose: every attempt on stderr, which keeps stdout for --json.
-    ...(options.verbose ? { logLevel: 'debug', logger: streamLogger(stderr) } : {}),
+    ...log,
   });
-  const tokens = createTokenManager(target.tokens);
-  const ingo = createIngoClient({ tokens, ...target.ingo, apiVersion: '1' });
+  const tokens = createTokenManager({ ...target.tokens, ...log });
+  const ingo = createIngoClient({ tokens, ...target.ingo, apiVersion: '1', ...log });
   return {
     intend,
     scoreIdentity: (request, signal) => ingo.identityScore(request, { signal }),

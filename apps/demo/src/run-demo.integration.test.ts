@@ -72,7 +72,7 @@ describe('the demo, end to end over loopback', () => {
     expect(run.stdout).toContain('fetched Intend page 1');
   });
 
-  it('--verbose logs every Intend attempt on stderr, never a secret, and leaves --json on stdout alone', async () => {
+  it('--verbose logs every attempt and the token fetched on stderr, never a secret, and leaves --json on stdout alone', async () => {
     const run = await demo(['--json', '--verbose', '--limit', '10']);
     expect(run.code, run.stderr).toBe(0);
     const attempts = run.stderr.split('\n').filter((line) => line.startsWith('debug attempt '));
@@ -82,7 +82,10 @@ describe('the demo, end to end over loopback', () => {
       method: 'GET',
       status: 200,
     });
-    expect(run.stderr).not.toMatch(/signature|secret/i);
+    const clients = new Set(attempts.map((line) => JSON.parse(line.slice('debug attempt '.length)).client));
+    expect([...clients].sort()).toEqual(['ingo', 'intend']);
+    expect(run.stderr).toMatch(/^info token fetched /m);
+    expect(run.stderr).not.toMatch(/signature|secret|bearer|basic /i);
     expect((run.summary as ScreeningSummary).scored).toBe(10);
   });
 
