@@ -51,7 +51,13 @@ const requestId = requestIdOf(response.headers);
 ```
 */
 export function requestIdOf(headers: Headers | undefined): string | undefined {
-  return requestIdHeaders.map((name) => headers?.get(name)).find((value) => value) ?? undefined;
+  if (headers === undefined) return undefined;
+  // Read on every call's result: a loop that stops at the first, with nothing allocated.
+  for (const name of requestIdHeaders) {
+    const value = headers.get(name);
+    if (value) return value;
+  }
+  return undefined;
 }
 
 function stringField(body: unknown, ...names: string[]): string | undefined {

@@ -1,5 +1,5 @@
 import { requestIdOf } from '@bridgekit/errors';
-import { attemptReporter, type CallDescription } from './attempt-report.js';
+import { attemptsHeard, type CallDescription, reportAttempt, reportRetry } from './attempt-report.js';
 import type { CallResult } from './call-promise.js';
 import { errorCodeOf, traceCall } from './call-trace.js';
 import type { CallOutcome } from './client-call.js';
@@ -49,7 +49,6 @@ export function countAttempts(fetch: Fetch, counting: AttemptCounting = {}): Att
   let waitedMs = 0;
   let endedAt = 0;
   let last: Response | undefined;
-  const report = attemptReporter(call);
   return {
     fetch: async (input, init) => {
       const startedAt = performance.now();
@@ -57,7 +56,7 @@ export function countAttempts(fetch: Fetch, counting: AttemptCounting = {}): Att
       waitedMs += retryDelayMs;
       count += 1;
       const attempt = count;
-      if (attempt > 1) report?.retrying(attempt, Math.round(retryDelayMs));
+      if (attempt > 1 && attemptsHeard(call)) reportRetry(call, attempt, Math.round(retryDelayMs));
       onAttempt?.();
       let response: Response | undefined;
       let errorCode: string | undefined;
@@ -73,8 +72,8 @@ export function countAttempts(fetch: Fetch, counting: AttemptCounting = {}): Att
         throw error;
       } finally {
         endedAt = performance.now();
-        if (report?.listening)
-          report.ended({
+        if (attemptsHeard(call))
+          reportAttempt(call, {
             attempt,
             status: response?.status,
             durationMs: Math.round(endedAt - startedAt),

@@ -36,35 +36,33 @@ export interface AttemptEvent {
 /** The `bridgekit:attempt` channel, where the runtime has `node:diagnostics_channel`. */
 const attemptChannel = plainChannel('bridgekit:attempt');
 
-/** @internal What reports a call's attempts: a retry as it starts, each attempt as it ends. */
-export interface AttemptReporter {
-  /** Whether anyone hears an attempt now: check it before building one. */
-  readonly listening: boolean;
-  retrying(attempt: number, delayMs: number): void;
-  ended(fields: Omit<AttemptEvent, 'client' | 'method' | 'url'>): void;
+/**
+@internal Whether anyone hears of `call`'s attempts now (its `debug` log, a `bridgekit:attempt`
+subscriber): checked per attempt, and an event is built only when someone does. On Node the channel
+always exists, mostly unheard, so nothing is made per call.
+*/
+export function attemptsHeard(call: CallDescription | undefined): call is CallDescription {
+  return (
+    call !== undefined && (call.log?.enabled('debug') === true || attemptChannel?.hasSubscribers === true)
+  );
 }
 
-/**
-@internal The reporter of a call's attempts, or undefined when nobody could hear it (no debug log,
-no channel): an event is built only for a listener.
-*/
-export function attemptReporter(described: CallDescription | undefined): AttemptReporter | undefined {
-  if (!described) return undefined;
-  const log = described.log?.enabled('debug') ? described.log : undefined;
-  if (!log && !attemptChannel) return undefined;
-  // Redacted once someone hears of an attempt: on Node the channel always exists, mostly unheard.
-  let redacted: Pick<AttemptEvent, 'client' | 'method' | 'url'> | undefined;
-  const call = () =>
-    (redacted ??= { client: described.client, method: described.method, url: redactUrl(described.url) });
-  return {
-    get listening() {
-      return log !== undefined || attemptChannel?.hasSubscribers === true;
-    },
-    retrying: (attempt, delayMs) => log?.write('debug', 'retry', { ...call(), attempt, delayMs }),
-    ended: (fields) => {
-      const event: AttemptEvent = { ...call(), ...fields };
-      if (attemptChannel?.hasSubscribers) attemptChannel.publish(event);
-      log?.write('debug', 'attempt', { ...event });
-    },
-  };
+function describedCall(call: CallDescription): Pick<AttemptEvent, 'client' | 'method' | 'url'> {
+  return { client: call.client, method: call.method, url: redactUrl(call.url) };
+}
+
+/** @internal Logs a retry as it starts (`debug`): the channel hears of it with the attempt's end. */
+export function reportRetry(call: CallDescription, attempt: number, delayMs: number): void {
+  if (call.log?.enabled('debug'))
+    call.log.write('debug', 'retry', { ...describedCall(call), attempt, delayMs });
+}
+
+/** @internal Publishes an attempt that ended on `bridgekit:attempt`, and logs it (`debug`). */
+export function reportAttempt(
+  call: CallDescription,
+  fields: Omit<AttemptEvent, 'client' | 'method' | 'url'>,
+): void {
+  const event: AttemptEvent = { ...describedCall(call), ...fields };
+  if (attemptChannel?.hasSubscribers) attemptChannel.publish(event);
+  call.log?.write('debug', 'attempt', { ...event });
 }

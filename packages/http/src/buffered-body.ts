@@ -112,3 +112,22 @@ export function bufferedResponse(
     headers: response.headers,
   });
 }
+
+/** Answers handed on with their body read, and the text it was read into. */
+const readAnswers = new WeakMap<Response, string>();
+
+/**
+@internal Hands on `response`, its body read into `text`, with no copy made yet: most callers
+want only the value read from it, and a copy (a new `Response`, its headers copied) costs each
+call. `unreadCopy()` makes one from the text when someone reads the response.
+*/
+export function handedOnRead(response: Response, text: string): Response {
+  readAnswers.set(response, text);
+  return response;
+}
+
+/** @internal A copy of a call's final response with its body unread: from its text when it was handed on read. */
+export function unreadCopy(response: Response): Response {
+  const text = readAnswers.get(response);
+  return text === undefined ? response.clone() : bufferedResponse(text, response);
+}

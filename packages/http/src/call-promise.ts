@@ -1,3 +1,5 @@
+import { unreadCopy } from './buffered-body.js';
+
 /** What `.withResponse()` resolves to: the data and what the HTTP exchange says of it. */
 export interface CallResult<T> {
   /** What the call resolves to on its own. */
@@ -43,17 +45,34 @@ export class CallPromise<T> extends Promise<T> {
     onFulfilled?: ((value: T) => A | PromiseLike<A>) | null,
     onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
   ): Promise<A | B> {
-    return this.#result.then((result) => result.data).then(onFulfilled, onRejected);
+    // One hop, not two: each `await` of a call goes through here.
+    return this.#result.then(
+      onFulfilled ? (result) => onFulfilled(result.data) : (result) => result.data as unknown as A,
+      onRejected,
+    );
   }
 
   /** The data with the final response, the request id, the attempts and the time waited between them. */
   withResponse(): Promise<CallResult<T>> {
-    // A copy per reader, so that each may read the body.
-    return this.#result.then((result) => ({ ...result, response: result.response.clone() }));
+    // A copy per reader, so that each may read the body, made when read: a listing's pages read
+    // only the request id and the attempts.
+    return this.#result.then(({ data, response, requestId, attempts, retryDelayMs }) => {
+      let copy: Response | undefined;
+      return {
+        data,
+        get response() {
+          copy ??= unreadCopy(response);
+          return copy;
+        },
+        requestId,
+        attempts,
+        retryDelayMs,
+      };
+    });
   }
 
   /** The final `Response`, its body unread (a copy of what the server sent), for status, headers and the raw body. */
   asResponse(): Promise<Response> {
-    return this.#result.then((result) => result.response.clone());
+    return this.#result.then((result) => unreadCopy(result.response));
   }
 }

@@ -2,8 +2,10 @@ import ky, { isHTTPError } from 'ky';
 import { describe, expect, it } from 'vitest';
 import {
   type BodyVerdict,
+  CallPromise,
   createCheckedFetch,
   type Fetch,
+  readsAnswers,
   requestContext,
   requestParts,
   sendCall,
@@ -91,6 +93,36 @@ describe('sendCall', () => {
     expect(outcome.value).toBe('fine');
     expect(outcome.response.headers.get('x-request-id')).toBe('r-2');
     expect(server.calls()).toBe(2);
+  });
+});
+
+describe('answers handed on read', () => {
+  it('copies a checked answer only for a reader, and copies every one where a body may be read', async () => {
+    const answers = createCheckedFetch(checkBody, limit);
+    const server = counting(() =>
+      Response.json({ ok: true, value: 7 }, { headers: { 'x-request-id': 'r-7' } }),
+    );
+    const read = await ky.get(url, { fetch: answers.wrap(server.fetch, { copyBody: false }) });
+    expect(read.bodyUsed).toBe(true);
+    expect(answers.valueOf(read)?.value).toBe(7);
+    const result = new CallPromise(
+      Promise.resolve({ data: 7, response: read, requestId: 'r-7', attempts: 1, retryDelayMs: 0 }),
+    );
+    const first = await result.withResponse();
+    // Each reader gets its own copy, the headers and status of the answer, the body unread.
+    expect(first.response).toBe(first.response);
+    expect(await first.response.json()).toEqual({ ok: true, value: 7 });
+    expect((await result.withResponse()).response.headers.get('x-request-id')).toBe('r-7');
+    expect(await (await result.asResponse()).json()).toEqual({ ok: true, value: 7 });
+    // The default: ky's own readers (`.json()`, an afterResponse hook's clone) find the body unread.
+    const copied = await ky.get(url, { fetch: answers.wrap(server.fetch) }).json();
+    expect(copied).toEqual({ ok: true, value: 7 });
+    expect(readsAnswers({ afterResponse: [() => undefined] })).toBe(true);
+    expect([readsAnswers({ afterResponse: [] }), readsAnswers(undefined), readsAnswers('x')]).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

@@ -1,4 +1,10 @@
-import { type BodyLimit, bufferedResponse, type RequestContext, readBufferedBody } from './buffered-body.js';
+import {
+  type BodyLimit,
+  bufferedResponse,
+  handedOnRead,
+  type RequestContext,
+  readBufferedBody,
+} from './buffered-body.js';
 import type { Fetch } from './fetch.js';
 import { requestContext } from './request-parts.js';
 
@@ -22,11 +28,25 @@ export type BodyVerdict<T> =
 /** A client's answers, read and checked once, inside ky's retry loop. */
 export interface CheckedFetch<T> {
   /** `baseFetch`, with every successful answer read and checked before ky sees it. */
-  readonly wrap: (baseFetch: Fetch) => Fetch;
+  readonly wrap: (baseFetch: Fetch, options?: WrapOptions) => Fetch;
   /** The checked value of a response a wrapped fetch returned; undefined for any other (one a user's hook made). */
   readonly valueOf: (response: Response) => { readonly value: T } | undefined;
   /** The value of an answer no wrapped fetch returned (one a user's hook made); throws what its body reports. */
   readonly reread: (response: Response, request: RequestContext) => Promise<T>;
+}
+
+/** How a wrapped fetch hands a client's checked answers on to ky. */
+export interface WrapOptions {
+  /**
+  Hands ky each successful answer as a new `Response` whose body is unread, copied from the text
+  read. `false` hands the answer on with its body read, and `.withResponse()` copies it only when
+  its `response` is read: for a client's own calls, which take the checked value. Keep `true`
+  wherever someone may read the body: a user's `afterResponse` hook (ky gives it a clone), or the
+  client's ky instance called directly.
+  @default true
+  @example {copyBody: readsAnswers(options.hooks)}
+  */
+  readonly copyBody?: boolean;
 }
 
 /**
@@ -58,7 +78,7 @@ export function createCheckedFetch<T>(
       headers: response.headers,
     });
   const wrap =
-    (baseFetch: Fetch): Fetch =>
+    (baseFetch: Fetch, { copyBody = true }: WrapOptions = {}): Fetch =>
     async (input, init) => {
       const response = await baseFetch(input, init);
       const request = requestContext(input, init);
@@ -66,9 +86,9 @@ export function createCheckedFetch<T>(
       if (!response.ok) return bufferedResponse(text, response);
       const verdict = verdictOf(text, response, request);
       if (!('value' in verdict)) return bufferedResponse(text, response, verdict.failureStatus);
-      const buffered = bufferedResponse(text, response);
-      values.set(buffered, verdict);
-      return buffered;
+      const answer = copyBody ? bufferedResponse(text, response) : handedOnRead(response, text);
+      values.set(answer, verdict);
+      return answer;
     };
   const reread = async (response: Response, request: RequestContext): Promise<T> => {
     const verdict = verdictOf(await readBufferedBody(response, request, limit), response, request);

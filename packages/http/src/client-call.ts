@@ -40,8 +40,8 @@ export function sendCall<T>(call: ClientCall<T>): Promise<CallOutcome<T>> {
 async function send<T>({ instance, url, options, answers }: ClientCall<T>): Promise<CallOutcome<T>> {
   const response = await instance(url, options);
   const checked = answers.valueOf(response);
+  if (checked) return { value: checked.value, response };
   // Not a wrapped fetch's answer: a user's afterResponse hook replaced it.
   const method = (options.method ?? 'get').toUpperCase();
-  const value = checked ? checked.value : await answers.reread(response, { method, url });
-  return { value, response };
+  return { value: await answers.reread(response, { method, url }), response };
 }

@@ -72,12 +72,16 @@ export class Closing {
       // A call that throws before it sends still lets go of its listener.
       sent = Promise.reject(error);
     }
-    return this.track(
-      sent.finally(() => {
-        calls.delete(call);
-        given?.removeEventListener('abort', onCaller);
-      }),
-    );
+    // One promise lets go of the call and tells close() it settled: this runs on every call.
+    const pending = this.#pending;
+    const done = (): void => {
+      calls.delete(call);
+      given?.removeEventListener('abort', onCaller);
+      pending.delete(settled);
+    };
+    const settled: Promise<unknown> = sent.then(done, done);
+    pending.add(settled);
+    return sent;
   }
 
   /** Returns `promise`, which `close()` waits for (its failure is the caller's to see). */

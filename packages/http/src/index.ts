@@ -19,6 +19,7 @@ export {
   type BodyVerdict,
   type CheckedFetch,
   createCheckedFetch,
+  type WrapOptions,
 } from './checked-fetch.js';
 export { type CallOutcome, type ClientCall, sendCall } from './client-call.js';
 export { basicCredentials, formEncode } from './client-credentials.js';
@@ -38,5 +39,5 @@ export { checkSignal, withRealSignal } from './signal-option.js';
 export { checkHeader, checkHeaders, checkStringRecord } from './string-record-option.js';
 export { type FailedCallContext, toBridgekitError } from './to-bridgekit-error.js';
 export { parseHttpUrl, resolveBaseUrl, type UrlOptionDescription } from './url-option.js';
-export { checkHooks, withUserHooks } from './user-hooks.js';
+export { checkHooks, readsAnswers, withUserHooks } from './user-hooks.js';
 export { callerAborted, type Settled, settleWithin, sleep, untilAborted } from './waiting.js';

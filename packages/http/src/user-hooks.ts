@@ -49,3 +49,18 @@ export function withUserHooks(instance: KyInstance, hooks: unknown): KyInstance 
   const checked = checkHooks(hooks);
   return checked === undefined ? instance : instance.extend({ hooks: checked });
 }
+
+/**
+Whether `hooks` (a client's `hooks` option, checked or not) has an `afterResponse` hook, which
+reads ky's clone of each answer: see the `copyBody` option of `createCheckedFetch`'s `wrap`.
+
+@example
+```
+const callFetch = answers.wrap(fetch, {copyBody: readsAnswers(options.hooks)});
+```
+*/
+export function readsAnswers(hooks: unknown): boolean {
+  const after: unknown =
+    typeof hooks === 'object' && hooks !== null ? Reflect.get(hooks, 'afterResponse') : undefined;
+  return Array.isArray(after) && after.length > 0;
+}

@@ -6,6 +6,7 @@ import {
   callKyOptions,
   countAttempts,
   isTokenFailure,
+  readsAnswers,
   sendCall,
   toBridgekitError,
   withUserHooks,
@@ -52,6 +53,7 @@ export function createIngoSender(
   counters: IngoClientCounters,
 ): IngoSender {
   const answers = createIngoAnswers(settings.maxResponseBytes);
+  const answered = { copyBody: readsAnswers(settings.hooks) };
   const scoped = new Map<string | undefined, Scoped>();
   const scopedFor = (scope: string | undefined): Scoped => {
     let found = scoped.get(scope);
@@ -79,7 +81,8 @@ export function createIngoSender(
     const where = { method: 'POST', url };
     const call = { ...where, client: 'ingo', channel: 'bridgekit:ingo:call', log: settings.log };
     const counter = countAttempts(settings.fetch, { call });
-    const checked = answers.wrap(bearerFetch(settings.tokens, scope, counter.fetch, events));
+    // The call takes the checked value: its answer is copied only when `.withResponse()` reads it.
+    const checked = answers.wrap(bearerFetch(settings.tokens, scope, counter.fetch, events), answered);
     const kyOptions = {
       ...callKyOptions(options, settings.retry),
       method: 'post',

@@ -7,6 +7,7 @@ import {
   countAttempts,
   createCheckedFetch,
   type Fetch,
+  readsAnswers,
   sendCall,
   toBridgekitError,
   withUserHooks,
@@ -200,8 +201,9 @@ export function createRequester({ settings, counters, closing }: RequestPathPart
 } {
   // The envelope is checked inside ky's fetch, so that a failure envelope is retried like its status.
   const envelope = createCheckedFetch(checkEnvelope, settings.maxResponseBytes);
-  const checkedFetch = envelope.wrap(settings.fetch);
-  const instance = createInstance(settings, checkedFetch, counters);
+  // The client's own calls take the checked value: their answers are copied only when read.
+  const checkedFetch = envelope.wrap(settings.fetch, { copyBody: readsAnswers(settings.hooks) });
+  const instance = createInstance(settings, envelope.wrap(settings.fetch), counters);
   const urlFor = createUrlBuilder(settings.baseUrl);
 
   const path: RequestPath = { settings, counters, instance, envelope, checkedFetch, urlFor };

@@ -106,6 +106,11 @@ describe('one request path through ky', () => {
     expect(retryDelayMs).toBeGreaterThanOrEqual(0);
     expect(response.status).toBe(200);
     expect(requestId).toMatch(/^intend-sandbox-\d+$/);
+    // The copy is made when read, once per withResponse(): each may read its body.
+    expect(response).toBe(response);
+    expect(((await response.json()) as { data: { id: number } }).data.id).toBe(3);
+    const again = await connect().clients.get(3).withResponse();
+    expect(((await again.response.json()) as { data: { id: number } }).data.id).toBe(3);
     const raw = await connect().clients.get(3).asResponse();
     expect(raw.status).toBe(200);
     expect(((await raw.json()) as { data: { id: number } }).data.id).toBe(3);
@@ -117,6 +122,19 @@ describe('one request path through ky', () => {
       requestId: expect.stringMatching(/^intend-sandbox-/),
     });
     expect(page?.items).toHaveLength(50);
+  });
+
+  it("an afterResponse hook and the client's own ky instance read every answer's body", async () => {
+    const seen: unknown[] = [];
+    const hooked = connect({
+      hooks: { afterResponse: [async ({ response }) => void seen.push(await response.json())] },
+    });
+    expect(await hooked.clients.get(4)).toMatchObject({ id: 4 });
+    expect(seen).toEqual([expect.objectContaining({ data: expect.objectContaining({ id: 4 }) })]);
+    const direct = await connect()
+      .ky.get('api/clients', { searchParams: { client_id: 5 } })
+      .json();
+    expect(direct).toMatchObject({ data: { id: 5 } });
   });
 
   it("a call's retry replaces the client's, so it can narrow it; timed-out attempts count as requests", async () => {
