@@ -8,7 +8,7 @@ import type { Fetch } from './fetch.js';
 /** What a call's attempts are counted for: the client's own bookkeeping, its log and its channels. */
 export interface AttemptCounting {
   /** Sees every attempt's answer before ky does. */
-  readonly onResponse?: (response: Response) => void;
+  readonly onResponse?: ((response: Response) => void) | undefined;
   /** Told as each attempt starts (one that times out included). */
   readonly onAttempt?: () => void;
   /** What the call is: its attempts are logged and published, and `trace()` runs in its channel. */

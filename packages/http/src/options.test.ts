@@ -4,6 +4,7 @@ import ky, { type RetryOptions, type ShouldRetryState } from 'ky';
 import { describe, expect, it } from 'vitest';
 import {
   bufferedResponse,
+  callKyOptions,
   checkHeader,
   checkHeaders,
   checkHooks,
@@ -72,7 +73,8 @@ describe('retry options', () => {
     const plain = (retry: RetryOptions) => {
       expect(typeof retry.shouldRetry).toBe('function');
       const { shouldRetry: _guard, statusCodes, afterStatusCodes, retryOnTimeout, ...rest } = retry;
-      expect(statusCodes).toEqual([...retryableStatuses]);
+      // ky is told the common ones; `shouldRetry` retries the rest of the retryable statuses.
+      expect(statusCodes).toEqual([408, 429, 500, 502, 503, 504]);
       expect(afterStatusCodes).toEqual([429, 503]);
       expect(retryOnTimeout).toBe(true);
       return rest;
@@ -176,6 +178,51 @@ describe('bodies', () => {
     expect(bufferedResponse('x', original, 503).status).toBe(503);
     // Statuses without a body: the copy has none, instead of throwing.
     expect(bufferedResponse('', new Response(null, { status: 204 })).status).toBe(204);
+  });
+});
+
+describe('retried statuses', () => {
+  const answering = (...statuses: number[]) => {
+    const sent: number[] = [];
+    const fetch = async () => {
+      const status = statuses[Math.min(sent.length, statuses.length - 1)] ?? 200;
+      sent.push(status);
+      return new Response(status === 200 ? '{}' : 'no', { status });
+    };
+    return { fetch, sent };
+  };
+
+  it('retry every retryable status, those ky is not told of too, and no other', async () => {
+    const retry = resolveRetryOptions(undefined, { limit: 2, delay: () => 0 });
+    for (const status of [520, 507, 599, 503]) {
+      const { fetch, sent } = answering(status, 200);
+      await ky('https://x.test/', { fetch, retry }).json();
+      expect(sent).toEqual([status, 200]);
+    }
+    for (const status of [501, 505, 413, 404]) {
+      const { fetch, sent } = answering(status, 200);
+      await ky('https://x.test/', { fetch, retry }).catch(() => undefined);
+      expect(sent).toEqual([status]);
+    }
+  });
+
+  it("narrow to a call's or a client's own status list, and keep the client's rule in a call's retry", async () => {
+    const clientRetry = resolveRetryOptions(undefined, { limit: 2, delay: () => 0 }, ({ retryCount }) =>
+      retryCount > 1 ? false : undefined,
+    );
+    const perCall = callKyOptions({ retry: { statusCodes: [500] } }, clientRetry);
+    const narrowed = answering(520, 200);
+    await ky('https://x.test/', { fetch: narrowed.fetch, ...perCall }).catch(() => undefined);
+    expect(narrowed.sent).toEqual([520]);
+    const own = resolveRetryOptions({ statusCodes: [500] }, { limit: 2, delay: () => 0 });
+    const unlisted = answering(507, 200);
+    await ky('https://x.test/', { fetch: unlisted.fetch, retry: own }).catch(() => undefined);
+    expect(unlisted.sent).toEqual([507]);
+    // The client's rule (one retry at most here) still decides a call that sets only its limit.
+    const limited = answering(503, 503, 503, 200);
+    const fiveTimes = callKyOptions({ retry: 5 }, clientRetry);
+    await ky('https://x.test/', { fetch: limited.fetch, ...fiveTimes }).catch(() => undefined);
+    expect(limited.sent).toEqual([503, 503]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { ConfigurationError, checkKnownKeys, isBridgekitError } from '@bridgekit/errors';
-import type { RetryOptions, ShouldRetryState } from 'ky';
+import { isHTTPError, type RetryOptions, type ShouldRetryState } from 'ky';
 import { retryAfterStatuses, retryableStatuses } from './retryable-statuses.js';
 
 /** The most retries any option accepts: more would only hide an outage. */
@@ -85,8 +85,10 @@ export function resolveRetryOptions(
   verdict?: RetryVerdict,
 ): RetryOptions {
   let merged: RetryOptions;
+  // A client's rules, when `defaults` are a client's resolved options (a call's own `retry`).
+  const base = composedRules.get(defaults.shouldRetry as RetryVerdict);
   defaults = {
-    statusCodes: [...retryableStatuses],
+    statusCodes: listedStatuses,
     afterStatusCodes: [...retryAfterStatuses],
     retryOnTimeout: true,
     ...defaults,
@@ -106,14 +108,47 @@ export function resolveRetryOptions(
       received: retry,
     });
   }
-  const given = merged.shouldRetry;
-  return {
-    ...merged,
+  const rules = {
+    // A client's composed rule is asked for its parts, not nested inside the call's.
+    given: (base && merged.shouldRetry === defaults.shouldRetry ? base.given : merged.shouldRetry) as
+      | RetryVerdict
+      | undefined,
+    verdict: verdict ?? base?.verdict,
+    // The rest of the retryable statuses, unless the user gave ky a list of their own.
+    unlisted: merged.statusCodes === listedStatuses,
+  };
+  const shouldRetry: RetryVerdict = (state) =>
     // A bridgekit error raised inside the fetch that says it is final (a refused redirect, an
     // answer over its byte limit) stays final, whatever a user's `shouldRetry` would say.
-    shouldRetry: (state) =>
-      (isBridgekitError(state.error) && !state.error.retryable ? false : undefined) ??
-      verdict?.(state) ??
-      given?.(state),
-  };
+    (isBridgekitError(state.error) && !state.error.retryable ? false : undefined) ??
+    rules.verdict?.(state) ??
+    rules.given?.(state) ??
+    (rules.unlisted ? retriesUnlisted(state) : undefined);
+  composedRules.set(shouldRetry, rules);
+  return { ...merged, shouldRetry };
 }
+
+/**
+The statuses ky is told to retry: the common ones, `Retry-After`'s included. The rest of
+{@link retryableStatuses} are retried by `shouldRetry`: ky copies its status list several times
+per request, and a list of all hundred cost every call more than the rest of its options.
+*/
+const listedStatuses = Object.freeze([408, 429, 500, 502, 503, 504]) as number[];
+
+/** True for a retryable status ky's list leaves out: ky then waits its backoff, as for a listed one. */
+function retriesUnlisted({ error }: ShouldRetryState): true | undefined {
+  const status = isHTTPError(error) ? error.response.status : undefined;
+  return status !== undefined && !listedStatuses.includes(status) && retryableStatuses.includes(status)
+    ? true
+    : undefined;
+}
+
+/** Each composed `shouldRetry` and the rules it asks, so that a call's `retry` composes them afresh. */
+const composedRules = new WeakMap<
+  RetryVerdict,
+  {
+    readonly given: RetryVerdict | undefined;
+    readonly verdict: RetryVerdict | undefined;
+    readonly unlisted: boolean;
+  }
+>();

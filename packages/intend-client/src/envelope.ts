@@ -71,20 +71,23 @@ function describeText(text: string): string {
   return text.length === 0 ? 'an empty body' : 'text that is not JSON';
 }
 
+function whereOf({ method, url, status }: ExchangeContext) {
+  return { method, url, status };
+}
+
 /**
 Reads the documented envelope `{status, response, data, msg}` and returns `data`. A failure
 envelope throws the mapped `HttpError` even over HTTP 200; a body that is not JSON, not an
 envelope, or has no `data` throws `ResponseFormatError` naming what is wrong.
 */
 export function unwrapEnvelope(text: string, context: ExchangeContext): unknown {
-  const where = { method: context.method, url: context.url, status: context.status };
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
     // No `cause`: the parser's message quotes the body, which may hold what the server echoed.
     throw new ResponseFormatError({
-      ...where,
+      ...whereOf(context),
       expected: 'a JSON Intend envelope',
       received: describeText(text),
     });
@@ -92,7 +95,7 @@ export function unwrapEnvelope(text: string, context: ExchangeContext): unknown 
   const fields = fieldsOf(body);
   if (fields === undefined) {
     throw new ResponseFormatError({
-      ...where,
+      ...whereOf(context),
       expected: 'a JSON object envelope `{status, response, data, msg}`',
       received: Array.isArray(body) ? 'an array' : `a ${typeof body}`,
     });
@@ -100,7 +103,7 @@ export function unwrapEnvelope(text: string, context: ExchangeContext): unknown 
   if (isIntendFailureEnvelope(fields)) throw intendHttpError({ ...context, body: fields });
   if (!('data' in fields)) {
     throw new ResponseFormatError({
-      ...where,
+      ...whereOf(context),
       field: 'data',
       expected: 'the envelope to carry `data`',
       received: 'no `data` field',

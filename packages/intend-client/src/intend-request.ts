@@ -120,26 +120,23 @@ async function send<T>(
   // against the clock it was signed with, which another call may have corrected since.
   let signedWithOffset = settings.signer.clockOffsetMs;
   const counter = countAttempts(checkedFetch, {
-    onResponse: (response) => {
-      if (response.status !== 429 || events === undefined || paused) return;
-      paused = true;
-      events.paused();
-    },
+    onResponse:
+      events &&
+      ((response) => {
+        if (response.status !== 429 || paused) return;
+        paused = true;
+        events.paused();
+      }),
     onAttempt: () => {
       counters.add('requests');
       signedWithOffset = settings.signer.clockOffsetMs;
     },
     call: { log: settings.log, client: 'intend', channel: 'bridgekit:intend:call', ...where },
   });
-  const kyOptions: Options = {
-    ...call.kyOptions,
-    signal,
-    method,
-    fetch: counter.fetch,
-    ...(call.json === undefined ? {} : { json: call.json }),
-    // Only a listing's page needs a hook of its own: ky waits out a 429 before it runs.
-    ...(events === undefined ? {} : { hooks: { beforeRetry: [resume] } }),
-  };
+  const kyOptions: Options = { ...call.kyOptions, signal, method, fetch: counter.fetch };
+  if (call.json !== undefined) kyOptions.json = call.json;
+  // Only a listing's page needs a hook of its own: ky waits out a 429 before it runs.
+  if (events !== undefined) kyOptions.hooks = { beforeRetry: [resume] };
   // Every attempt and the clock's resend inside one traced call (when someone subscribes).
   return counter.trace(async () => {
     for (let resent = false; ; resent = true) {

@@ -61,6 +61,6 @@ export function intendAuth(signer: IntendSigner): IntendAuthHook {
     const needsBody = signer.signsBody !== false && request.body !== null;
     const body = needsBody ? new Uint8Array(await request.clone().arrayBuffer()) : undefined;
     const headers = await signer.sign({ method: request.method, url: request.url, body });
-    for (const [name, value] of Object.entries(headers)) request.headers.set(name, value);
+    for (const name in headers) request.headers.set(name, headers[name] as string);
   };
 }
