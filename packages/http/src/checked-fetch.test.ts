@@ -118,11 +118,25 @@ describe('answers handed on read', () => {
     const copied = await ky.get(url, { fetch: answers.wrap(server.fetch) }).json();
     expect(copied).toEqual({ ok: true, value: 7 });
     expect(readsAnswers({ afterResponse: [() => undefined] })).toBe(true);
+    // An init hook may add an afterResponse hook or onDownloadProgress to a request.
+    expect(readsAnswers({ init: [() => undefined] })).toBe(true);
     expect([readsAnswers({ afterResponse: [] }), readsAnswers(undefined), readsAnswers('x')]).toEqual([
       false,
       false,
       false,
     ]);
+  });
+});
+
+describe('an answer a hook made', () => {
+  it('is read once for its value, and withResponse() still copies it unread', async () => {
+    const answers = createCheckedFetch(checkBody, limit);
+    const made = Response.json({ ok: true, value: 3 });
+    expect(await answers.reread(made, { method: 'GET', url })).toBe(3);
+    const result = new CallPromise(
+      Promise.resolve({ data: 3, response: made, requestId: undefined, attempts: 1, retryDelayMs: 0 }),
+    );
+    expect(await (await result.withResponse()).response.json()).toEqual({ ok: true, value: 3 });
   });
 });
 

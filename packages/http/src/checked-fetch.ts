@@ -91,7 +91,10 @@ export function createCheckedFetch<T>(
       return answer;
     };
   const reread = async (response: Response, request: RequestContext): Promise<T> => {
-    const verdict = verdictOf(await readBufferedBody(response, request, limit), response, request);
+    const text = await readBufferedBody(response, request, limit);
+    // `.withResponse()` copies it from its text, as for an answer the wrapped fetch read.
+    handedOnRead(response, text);
+    const verdict = verdictOf(text, response, request);
     if ('value' in verdict) return verdict.value;
     throw verdict.error;
   };

@@ -206,6 +206,37 @@ describe('retried statuses', () => {
     }
   });
 
+  it("retry the unlisted statuses after a user's shouldRetry that says nothing, async too", async () => {
+    for (const shouldRetry of [async () => undefined, () => undefined, async () => 0 as unknown as boolean]) {
+      const retry = resolveRetryOptions({ shouldRetry }, { limit: 2, delay: () => 0 });
+      const { fetch, sent } = answering(520, 200);
+      await ky('https://x.test/', { fetch, retry }).json();
+      expect(sent).toEqual([520, 200]);
+    }
+    const refused = resolveRetryOptions({ shouldRetry: async () => false }, { limit: 2, delay: () => 0 });
+    const { fetch, sent } = answering(520, 200);
+    await ky('https://x.test/', { fetch, retry: refused }).catch(() => undefined);
+    expect(sent).toEqual([520]);
+  });
+
+  it('wait out the Retry-After of a status the user adds to afterStatusCodes', async () => {
+    // A backoff of a minute: only the server's Retry-After of 0 s lets this end within the test.
+    const retry = resolveRetryOptions(
+      { afterStatusCodes: [429, 503, 529] },
+      { limit: 1, delay: () => 60_000 },
+    );
+    expect(retry.statusCodes).toContain(529);
+    let sent = 0;
+    const fetch = async () => {
+      sent += 1;
+      return sent === 1
+        ? new Response('busy', { status: 529, headers: { 'retry-after': '0' } })
+        : Response.json({});
+    };
+    await ky('https://x.test/', { fetch, retry }).json();
+    expect(sent).toBe(2);
+  });
+
   it("narrow to a call's or a client's own status list, and keep the client's rule in a call's retry", async () => {
     const clientRetry = resolveRetryOptions(undefined, { limit: 2, delay: () => 0 }, ({ retryCount }) =>
       retryCount > 1 ? false : undefined,

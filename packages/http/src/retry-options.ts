@@ -86,7 +86,7 @@ export function resolveRetryOptions(
 ): RetryOptions {
   let merged: RetryOptions;
   // A client's rules, when `defaults` are a client's resolved options (a call's own `retry`).
-  const base = composedRules.get(defaults.shouldRetry as RetryVerdict);
+  const base = defaults.shouldRetry && composedRules.get(defaults.shouldRetry);
   defaults = {
     statusCodes: listedStatuses,
     afterStatusCodes: [...retryAfterStatuses],
@@ -108,25 +108,19 @@ export function resolveRetryOptions(
       received: retry,
     });
   }
-  const rules = {
-    // A client's composed rule is asked for its parts, not nested inside the call's.
-    given: (base && merged.shouldRetry === defaults.shouldRetry ? base.given : merged.shouldRetry) as
-      | RetryVerdict
-      | undefined,
-    verdict: verdict ?? base?.verdict,
-    // The rest of the retryable statuses, unless the user gave ky a list of their own.
-    unlisted: merged.statusCodes === listedStatuses,
-  };
-  const shouldRetry: RetryVerdict = (state) =>
-    // A bridgekit error raised inside the fetch that says it is final (a refused redirect, an
-    // answer over its byte limit) stays final, whatever a user's `shouldRetry` would say.
-    (isBridgekitError(state.error) && !state.error.retryable ? false : undefined) ??
-    rules.verdict?.(state) ??
-    rules.given?.(state) ??
-    (rules.unlisted ? retriesUnlisted(state) : undefined);
-  composedRules.set(shouldRetry, rules);
-  return { ...merged, shouldRetry };
+  const given = base && merged.shouldRetry === defaults.shouldRetry ? base.given : merged.shouldRetry;
+  return composeRetry(merged, { given, verdict: verdict ?? base?.verdict });
 }
+
+type ShouldRetry = NonNullable<RetryOptions['shouldRetry']>;
+
+/** What a composed `shouldRetry` asks, kept so that a call's `retry` composes them afresh. */
+interface RetryRules {
+  readonly given: ShouldRetry | undefined;
+  readonly verdict: RetryVerdict | undefined;
+}
+
+const composedRules = new WeakMap<ShouldRetry, RetryRules>();
 
 /**
 The statuses ky is told to retry: the common ones, `Retry-After`'s included. The rest of
@@ -135,20 +129,43 @@ per request, and a list of all hundred cost every call more than the rest of its
 */
 const listedStatuses = Object.freeze([408, 429, 500, 502, 503, 504]) as number[];
 
+/** The lists made here (the listed statuses and those a user's `afterStatusCodes` adds), not a user's. */
+const ownLists = new WeakSet<readonly number[]>([listedStatuses]);
+
+function composeRetry(merged: RetryOptions, rules: RetryRules): RetryOptions {
+  let { statusCodes } = merged;
+  const ours = statusCodes !== undefined && ownLists.has(statusCodes);
+  // A retryable status whose `Retry-After` the user wants honoured must be on ky's list: ky reads
+  // the header only there, and a `true` from `shouldRetry` would skip it.
+  const waited = (merged.afterStatusCodes ?? []).filter(
+    (status) => retryableStatuses.includes(status) && !listedStatuses.includes(status),
+  );
+  if (ours && waited.length > 0) {
+    statusCodes = [...listedStatuses, ...waited];
+    ownLists.add(statusCodes);
+  }
+  const listed = statusCodes ?? listedStatuses;
+  // The rest of the retryable statuses, unless the user gave ky a list of their own. A `shouldRetry`
+  // answer that is no boolean (undefined, or a promise of one) leaves the decision to ky, as ky does.
+  const orUnlisted = (answer: unknown, state: ShouldRetryState) =>
+    typeof answer === 'boolean' ? answer : ours ? retriesUnlisted(state, listed) : undefined;
+  const shouldRetry: ShouldRetry = (state) => {
+    // A bridgekit error raised inside the fetch that says it is final (a refused redirect, an
+    // answer over its byte limit) stays final, whatever a user's `shouldRetry` would say.
+    if (isBridgekitError(state.error) && !state.error.retryable) return false;
+    const answer = rules.verdict?.(state) ?? rules.given?.(state);
+    return typeof (answer as PromiseLike<unknown> | undefined)?.then === 'function'
+      ? Promise.resolve(answer).then((settled) => orUnlisted(settled, state))
+      : orUnlisted(answer, state);
+  };
+  composedRules.set(shouldRetry, rules);
+  return statusCodes === undefined ? { ...merged, shouldRetry } : { ...merged, statusCodes, shouldRetry };
+}
+
 /** True for a retryable status ky's list leaves out: ky then waits its backoff, as for a listed one. */
-function retriesUnlisted({ error }: ShouldRetryState): true | undefined {
+function retriesUnlisted({ error }: ShouldRetryState, listed: readonly number[]): true | undefined {
   const status = isHTTPError(error) ? error.response.status : undefined;
-  return status !== undefined && !listedStatuses.includes(status) && retryableStatuses.includes(status)
+  return status !== undefined && !listed.includes(status) && retryableStatuses.includes(status)
     ? true
     : undefined;
 }
-
-/** Each composed `shouldRetry` and the rules it asks, so that a call's `retry` composes them afresh. */
-const composedRules = new WeakMap<
-  RetryVerdict,
-  {
-    readonly given: RetryVerdict | undefined;
-    readonly verdict: RetryVerdict | undefined;
-    readonly unlisted: boolean;
-  }
->();

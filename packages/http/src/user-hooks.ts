@@ -51,8 +51,9 @@ export function withUserHooks(instance: KyInstance, hooks: unknown): KyInstance 
 }
 
 /**
-Whether `hooks` (a client's `hooks` option, checked or not) has an `afterResponse` hook, which
-reads ky's clone of each answer: see the `copyBody` option of `createCheckedFetch`'s `wrap`.
+Whether `hooks` (a client's `hooks` option, checked or not) may read an answer's body: an
+`afterResponse` hook reads ky's clone of each answer, and an `init` hook may add one (or
+`onDownloadProgress`) per request. See the `copyBody` option of `createCheckedFetch`'s `wrap`.
 
 @example
 ```
@@ -60,7 +61,9 @@ const callFetch = answers.wrap(fetch, {copyBody: readsAnswers(options.hooks)});
 ```
 */
 export function readsAnswers(hooks: unknown): boolean {
-  const after: unknown =
-    typeof hooks === 'object' && hooks !== null ? Reflect.get(hooks, 'afterResponse') : undefined;
-  return Array.isArray(after) && after.length > 0;
+  if (typeof hooks !== 'object' || hooks === null) return false;
+  return ['afterResponse', 'init'].some((name) => {
+    const list: unknown = Reflect.get(hooks, name);
+    return Array.isArray(list) && list.length > 0;
+  });
 }
