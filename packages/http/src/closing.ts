@@ -72,26 +72,25 @@ export class Closing {
       // A call that throws before it sends still lets go of its listener.
       sent = Promise.reject(error);
     }
-    // One promise lets go of the call and tells close() it settled: this runs on every call.
-    const pending = this.#pending;
-    const done = (): void => {
+    return this.track(sent, () => {
       calls.delete(call);
       given?.removeEventListener('abort', onCaller);
-      pending.delete(settled);
-    };
-    const settled: Promise<unknown> = sent.then(done, done);
-    pending.add(settled);
-    return sent;
+    });
   }
 
-  /** Returns `promise`, which `close()` waits for (its failure is the caller's to see). */
-  track<T>(promise: Promise<T>): Promise<T> {
+  /**
+  Returns `promise`, which `close()` waits for (its failure is the caller's to see); `settled`
+  runs once it has settled, before the caller hears of it.
+  */
+  track<T>(promise: Promise<T>, settled?: () => void): Promise<T> {
     const pending = this.#pending;
-    const settled: Promise<unknown> = promise.then(
-      (): unknown => pending.delete(settled),
-      (): unknown => pending.delete(settled),
-    );
-    pending.add(settled);
+    // One promise per call, on every call: it lets go of the call and tells close() it settled.
+    const done = (): void => {
+      settled?.();
+      pending.delete(tracked);
+    };
+    const tracked: Promise<unknown> = promise.then(done, done);
+    pending.add(tracked);
     return promise;
   }
 
