@@ -1,5 +1,6 @@
 import type { KyInstance, Options } from 'ky';
 import type { CheckedFetch } from './checked-fetch.js';
+import type { Fetch } from './fetch.js';
 import { withRealSignal } from './signal-option.js';
 
 /** One call of a client built on ky with checked answers (see `sendCall`). */
@@ -11,6 +12,13 @@ export interface ClientCall<T> {
   readonly options: Options;
   /** The client's answers, checked inside ky's fetch. */
   readonly answers: CheckedFetch<T>;
+  /**
+  The call's own signal, which fires at the caller's (`options.signal`) and at `close()` (see
+  `Closing.run`). With a caller's signal, ky is told this one, and cuts its wait between attempts
+  short when it fires. Without, only `close()` fires it: each attempt goes through `options.fetch`
+  on a signal that fires with it or with ky's timeout, and the call rejects as soon as it fires.
+  */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** What a call came to: the checked value and the final `Response` (its body already read into the value). */
@@ -30,11 +38,68 @@ const {value, response} = await sendCall({instance, url, options: {method: 'get'
 ```
 */
 export function sendCall<T>(call: ClientCall<T>): Promise<CallOutcome<T>> {
-  const given = call.options.signal ?? undefined;
+  const { signal, options } = call;
+  const given = options.signal ?? undefined;
+  if (signal !== undefined) {
+    // Without a per-call fetch, the attempts cannot carry the signal: ky is told it.
+    return given === undefined && options.fetch
+      ? sendCancellable(call, signal)
+      : send({ ...call, options: { ...options, signal } });
+  }
   if (given !== undefined && !(given instanceof AbortSignal)) {
-    return withRealSignal(given, (signal) => sendCall({ ...call, options: { ...call.options, signal } }));
+    return withRealSignal(given, (real) => sendCall({ ...call, options: { ...options, signal: real } }));
   }
   return send(call);
+}
+
+/**
+A call whose signal ky never sees. ky turns a `signal` option into `AbortSignal.any()` on every
+request, and Node keeps each such signal alive until the requests that listen to it are
+collected: at concurrency 200 that cost more than the rest of ky's work. So the call's signal
+(which only `close()` fires, when the caller gave none) reaches the attempts through the fetch,
+and settles the call at once when it fires. ky's wait before a retry cannot hear it: that timer
+runs out on its own, and the next attempt is refused before it is sent.
+*/
+function sendCancellable<T>(call: ClientCall<T>, cancel: AbortSignal): Promise<CallOutcome<T>> {
+  const fetch = call.options.fetch as Fetch;
+  let attempt: AbortController | undefined;
+  let detach: (() => void) | undefined;
+  const attemptFetch: Fetch = (input, init) => {
+    if (cancel.aborted) return Promise.reject(cancel.reason);
+    detach?.();
+    const controller = new AbortController();
+    attempt = controller;
+    // ky's own signal (its timeout) still stops the attempt; the listener goes with the next attempt.
+    const own = input instanceof Request ? input.signal : undefined;
+    if (own) {
+      const follow = () => controller.abort(own.reason);
+      own.addEventListener('abort', follow);
+      detach = () => own.removeEventListener('abort', follow);
+    }
+    return fetch(input, { ...init, signal: controller.signal });
+  };
+  return new Promise((resolve, reject) => {
+    const onCancel = () => {
+      attempt?.abort(cancel.reason);
+      detach?.();
+      reject(cancel.reason);
+    };
+    cancel.addEventListener('abort', onCancel, { once: true });
+    const settled = () => {
+      cancel.removeEventListener('abort', onCancel);
+      detach?.();
+    };
+    send({ ...call, options: { ...call.options, fetch: attemptFetch } }).then(
+      (outcome) => {
+        settled();
+        resolve(outcome);
+      },
+      (error: unknown) => {
+        settled();
+        reject(error);
+      },
+    );
+  });
 }
 
 async function send<T>({ instance, url, options, answers }: ClientCall<T>): Promise<CallOutcome<T>> {

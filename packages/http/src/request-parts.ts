@@ -6,7 +6,7 @@ export interface RequestParts {
   readonly init: RequestInit;
 }
 
-async function partsOfRequest(request: Request): Promise<RequestParts> {
+async function partsOfRequest(request: Request, signal: AbortSignal): Promise<RequestParts> {
   const body = request.body === null ? undefined : await request.arrayBuffer();
   return {
     url: request.url,
@@ -14,7 +14,7 @@ async function partsOfRequest(request: Request): Promise<RequestParts> {
       method: request.method,
       headers: request.headers,
       ...(body === undefined ? {} : { body }),
-      signal: request.signal,
+      signal,
       redirect: request.redirect,
       keepalive: request.keepalive,
     },
@@ -36,7 +36,10 @@ export function requestParts(
   input: Request | string | URL,
   init: RequestInit | undefined,
 ): RequestParts | Promise<RequestParts> {
-  return input instanceof Request ? partsOfRequest(input) : { url: String(input), init: init ?? {} };
+  // An init's signal wins over the request's, as in `fetch(request, init)`.
+  return input instanceof Request
+    ? partsOfRequest(input, init?.signal ?? input.signal)
+    : { url: String(input), init: init ?? {} };
 }
 
 /**
@@ -49,7 +52,9 @@ const text = await readBufferedBody(response, requestContext(input, init));
 ```
 */
 export function requestContext(input: Request | string | URL, init: RequestInit | undefined): RequestContext {
-  if (input instanceof Request) return input;
+  if (input instanceof Request) {
+    return init?.signal ? { method: input.method, url: input.url, signal: init.signal } : input;
+  }
   return { method: init?.method ?? 'GET', url: String(input), signal: init?.signal ?? undefined };
 }
 

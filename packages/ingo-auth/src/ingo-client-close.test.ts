@@ -1,5 +1,5 @@
 import { AbortError } from '@bridgekit/errors';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createIngoClient } from './ingo-client.js';
 import {
   allScopes,
@@ -62,5 +62,42 @@ describe('the Ingo client close()', () => {
     }
     expect(await call).toBeInstanceOf(AbortError);
     await tokens.close();
+  });
+
+  it('settles a call that waits to retry at once, and sends nothing when the wait runs out', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const clock = createClock();
+    const tokens = managerFor(ingoSandbox({ now: clock.now }), clock, { scope: allScopes.join(' ') });
+    try {
+      let sent = 0;
+      let decided = false;
+      const fetch = async () => {
+        sent += 1;
+        return new Response('{}', { status: 503, headers: { 'retry-after': '20' } });
+      };
+      // ky waits as soon as its `shouldRetry` has answered: `undefined` leaves the decision to ky.
+      const shouldRetry = () => {
+        decided = true;
+        return undefined;
+      };
+      const ingo = createIngoClient({
+        tokens,
+        baseUrl: sandboxBaseUrl,
+        fetch,
+        retry: { limit: 1, shouldRetry },
+      });
+      const call = ingo.identityScore(identityRequest).catch((error: unknown) => error);
+      while (!decided) await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setImmediate(resolve));
+      // No timer advanced: the call and close() settle while ky's 20 s wait has not run out.
+      await ingo.close();
+      expect(await call).toBeInstanceOf(AbortError);
+      await vi.advanceTimersByTimeAsync(25_000);
+      expect(sent).toBe(1);
+      expect(ingo.stats).toMatchObject({ requests: 1, retries: 0 });
+    } finally {
+      vi.useRealTimers();
+      await tokens.close();
+    }
   });
 });

@@ -94,7 +94,7 @@ function clientWith(options: IngoClientOptions, counters: IngoClientCounters, cl
     authenticationRetry: () => counters.add('authenticationRetries'),
     tokenUsed: (token) => settings.scrubber.add(token.accessToken),
   };
-  const sender = createIngoSender(settings, events, counters);
+  const sender = createIngoSender(settings, events, counters, closing.signal);
 
   const send = async <T>(
     api: IngoApi,
@@ -106,7 +106,7 @@ function clientWith(options: IngoClientOptions, counters: IngoClientCounters, cl
     try {
       assertApiCall(api, url, body, callOptions);
       const sent = closing.run(callOptions?.signal, (signal) =>
-        sender.post(api, url, body, { ...callOptions, signal }),
+        sender.post(api, url, body, callOptions ?? {}, signal),
       );
       return (await sent) as CallResult<T>;
     } catch (error) {

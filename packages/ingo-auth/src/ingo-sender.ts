@@ -22,12 +22,16 @@ import type { IngoApi } from './ingo-environment.js';
 export interface IngoSender {
   /** The ky instance for the client's own `scope`: what `client.ky` is. */
   readonly base: KyInstance;
-  /** Posts `body` as JSON to `url` with a token for `api`'s scope. */
+  /**
+  Posts `body` as JSON to `url` with a token for `api`'s scope, with the caller's `options`, and
+  `signal`, the call's own (the caller's, or `close()`).
+  */
   readonly post: (
     api: IngoApi,
     url: string,
     body: unknown,
     options: CallOptions,
+    signal: AbortSignal,
   ) => Promise<CallResult<object>>;
 }
 
@@ -51,6 +55,7 @@ export function createIngoSender(
   settings: IngoClientSettings,
   events: BearerEvents<AccessToken>,
   counters: IngoClientCounters,
+  closed: AbortSignal,
 ): IngoSender {
   const answers = createIngoAnswers(settings.maxResponseBytes);
   const answered = { copyBody: readsAnswers(settings.hooks) };
@@ -65,7 +70,10 @@ export function createIngoSender(
         retry: settings.retry,
         fetch: checked,
         headers: settings.headers,
-        hooks: { beforeRetry: [keepTokenFailures, () => counters.add('retries')] },
+        // After close(), a retry whose wait ky could not cut short is not sent (see sendCall).
+        hooks: {
+          beforeRetry: [() => closed.throwIfAborted(), keepTokenFailures, () => counters.add('retries')],
+        },
       });
       found = { instance: withUserHooks(instance, settings.hooks), scope };
       scoped.set(scope, found);
@@ -76,7 +84,7 @@ export function createIngoSender(
   // The request path: one call through the scope's ky instance, every HTTP request counted, traced
   // and logged (a 401's resend with a fresh token too: the count is below the Bearer fetch), its
   // failure mapped once (with the call's own signal: a cancelled call is an AbortError).
-  const post: IngoSender['post'] = async (api, url, body, options) => {
+  const post: IngoSender['post'] = async (api, url, body, options, signal) => {
     const { instance, scope } = scopedFor(settings.scopes[api] ?? settings.scope);
     const where = { method: 'POST', url };
     const call = { ...where, client: 'ingo', channel: 'bridgekit:ingo:call', log: settings.log };
@@ -91,12 +99,12 @@ export function createIngoSender(
     };
     return counter.trace(async () => {
       try {
-        return counter.result(await sendCall({ instance, url, options: kyOptions, answers }));
+        return counter.result(await sendCall({ instance, url, options: kyOptions, answers, signal }));
       } catch (error) {
         const mapped = toBridgekitError(error, {
           ...where,
           timeout: (kyOptions.timeout as number | undefined) ?? settings.timeout,
-          signal: options.signal,
+          signal,
           service: 'the Ingo API',
           reachHint: 'check `environment` or `baseUrl` and the network',
         });

@@ -1,29 +1,55 @@
 import { AbortError } from '@bridgekit/errors';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createIntendClient } from './index.js';
 
 const closedMessage = /The Intend client was closed/;
 
-/** A server that never answers: each request waits until its signal fires. */
+/** A server that never answers: each request waits until its signal (the init's, as `fetch` reads it) fires. */
 function hungServer() {
   let sent = 0;
-  const fetch = (input: Request | string | URL) => {
+  let aborted = 0;
+  const fetch = (input: Request | string | URL, init?: RequestInit) => {
     sent += 1;
-    const { signal } = input as Request;
+    const signal = init?.signal ?? (input as Request).signal;
     return new Promise<Response>((_resolve, reject) =>
-      signal.addEventListener('abort', () => reject(signal.reason)),
+      signal.addEventListener('abort', () => {
+        aborted += 1;
+        reject(signal.reason);
+      }),
     );
   };
-  return { fetch, sent: () => sent };
+  return { fetch, sent: () => sent, aborted: () => aborted };
 }
 
-const open = (fetch: ReturnType<typeof hungServer>['fetch']) =>
+type Fetch = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+
+const open = (fetch: Fetch, retry?: object) =>
   createIntendClient({
     baseUrl: 'https://acme.intend.test',
     apiKey: 'key',
     secretKey: 'secret-0123456789',
     fetch,
+    ...(retry && { retry }),
   });
+
+/** A server that asks every request to come back in 20 s, and a client that waits for ky's decision to. */
+function busyServer() {
+  let sent = 0;
+  let decided = 0;
+  const fetch: Fetch = async () => {
+    sent += 1;
+    return new Response('{}', { status: 503, headers: { 'retry-after': '20' } });
+  };
+  // ky waits as soon as its `shouldRetry` has answered: `undefined` leaves the decision to ky.
+  const retry = {
+    limit: 1,
+    shouldRetry: () => {
+      decided += 1;
+      return undefined;
+    },
+  };
+  return { fetch, retry, sent: () => sent, decided: () => decided };
+}
 
 /** Resolves once `condition` holds, checked at every turn of the event loop. */
 async function until(condition: () => boolean): Promise<void> {
@@ -41,6 +67,7 @@ describe('the Intend client close()', () => {
     })().catch((error: unknown) => error);
     await until(() => server.sent() >= 2);
     await intend.close();
+    expect(server.aborted()).toBe(2);
     for (const failure of [await call, await listing]) {
       expect(failure).toBeInstanceOf(AbortError);
       expect((failure as Error).message).toMatch(closedMessage);
@@ -61,5 +88,43 @@ describe('the Intend client close()', () => {
       await until(() => server.sent() >= 1);
     }
     expect(await call).toBeInstanceOf(AbortError);
+  });
+
+  it('settles a call that waits to retry at once, and sends nothing when the wait runs out', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const server = busyServer();
+      const intend = open(server.fetch, server.retry);
+      const call = intend.clients.get(7).catch((error: unknown) => error);
+      await until(() => server.decided() === 1);
+      await new Promise((resolve) => setImmediate(resolve));
+      // No timer advanced: the call and close() settle while ky's 20 s wait has not run out.
+      await intend.close();
+      expect(await call).toBeInstanceOf(AbortError);
+      await vi.advanceTimersByTimeAsync(25_000);
+      expect(server.sent()).toBe(1);
+      expect(vi.getTimerCount()).toBe(0);
+      expect(intend.stats).toMatchObject({ requests: 1, retries: 0, failures: 0 });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("cuts ky's wait short at a caller's abort, its timer cleared", async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const server = busyServer();
+      const intend = open(server.fetch, server.retry);
+      const controller = new AbortController();
+      const call = intend.clients.get(7, { signal: controller.signal }).catch((error: unknown) => error);
+      await until(() => server.decided() === 1);
+      await new Promise((resolve) => setImmediate(resolve));
+      controller.abort();
+      expect(await call).toBeInstanceOf(AbortError);
+      expect(vi.getTimerCount()).toBe(0);
+      expect(server.sent()).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -46,7 +46,7 @@ export interface RequestPathParts {
 }
 
 /** The client's ky instance: signing before every attempt (retries signed again), then the user's hooks. */
-function createInstance(settings: ClientSettings, fetch: Fetch, counters: IntendClientCounters): KyInstance {
+function createInstance({ settings, counters, closing }: RequestPathParts, fetch: Fetch): KyInstance {
   const sign = intendAuth(settings.signer);
   const instance = ky.create({
     baseUrl: settings.baseUrl,
@@ -58,7 +58,12 @@ function createInstance(settings: ClientSettings, fetch: Fetch, counters: Intend
     hooks: {
       beforeRequest: [sign],
       // A retry may come seconds later (backoff, Retry-After): sign it again with a fresh timestamp.
-      beforeRetry: [(state) => sign({ request: state.request }), () => counters.add('retries')],
+      // After close(), a retry whose wait ky could not cut short is not sent.
+      beforeRetry: [
+        () => closing.signal.throwIfAborted(),
+        (state) => sign({ request: state.request }),
+        () => counters.add('retries'),
+      ],
     },
   });
   return withUserHooks(instance, settings.hooks);
@@ -133,7 +138,7 @@ async function send<T>(
     },
     call: { log: settings.log, client: 'intend', channel: 'bridgekit:intend:call', ...where },
   });
-  const kyOptions: Options = { ...call.kyOptions, signal, method, fetch: counter.fetch };
+  const kyOptions: Options = { ...call.kyOptions, method, fetch: counter.fetch };
   if (call.json !== undefined) kyOptions.json = call.json;
   // Only a listing's page needs a hook of its own: ky waits out a 429 before it runs.
   if (events !== undefined) kyOptions.hooks = { beforeRetry: [resume] };
@@ -141,7 +146,13 @@ async function send<T>(
   return counter.trace(async () => {
     for (let resent = false; ; resent = true) {
       try {
-        const outcome = await sendCall({ instance, url: where.url, options: kyOptions, answers: envelope });
+        const outcome = await sendCall({
+          instance,
+          url: where.url,
+          options: kyOptions,
+          answers: envelope,
+          signal,
+        });
         // The envelope's `data` is what the caller asked for.
         return counter.result(outcome) as CallResult<T>;
       } catch (error) {
@@ -200,7 +211,7 @@ export function createRequester({ settings, counters, closing }: RequestPathPart
   const envelope = createCheckedFetch(checkEnvelope, settings.maxResponseBytes);
   // The client's own calls take the checked value: their answers are copied only when read.
   const checkedFetch = envelope.wrap(settings.fetch, { copyBody: readsAnswers(settings.hooks) });
-  const instance = createInstance(settings, envelope.wrap(settings.fetch), counters);
+  const instance = createInstance({ settings, counters, closing }, envelope.wrap(settings.fetch));
   const urlFor = createUrlBuilder(settings.baseUrl);
 
   const path: RequestPath = { settings, counters, instance, envelope, checkedFetch, urlFor };

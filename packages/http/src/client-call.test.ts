@@ -1,0 +1,108 @@
+import { getEventListeners } from 'node:events';
+import ky, { type Options } from 'ky';
+import { describe, expect, it } from 'vitest';
+import { createCheckedFetch, type Fetch, requestContext, requestParts, sendCall } from './index.js';
+
+const url = 'https://api.test/things';
+const answers = createCheckedFetch((text) => ({ value: JSON.parse(text) as unknown }), {
+  bytes: 1024,
+  option: 'maxResponseBytes',
+});
+
+/** A server that records each attempt's signal, as `fetch` reads it, and answers with `answer`. */
+function recording(...answers: Array<(signal: AbortSignal) => Promise<Response>>) {
+  const signals: AbortSignal[] = [];
+  const requests: Request[] = [];
+  const fetch: Fetch = (input, init) => {
+    const signal = init?.signal ?? (input as Request).signal;
+    signals.push(signal);
+    requests.push(input as Request);
+    const answer = answers[Math.min(signals.length, answers.length) - 1];
+    return answer ? answer(signal) : Promise.reject(new Error('no answer'));
+  };
+  return { fetch, signals, requests };
+}
+
+/** An answer that never comes: it rejects when its signal fires. */
+const hung = (signal: AbortSignal) =>
+  new Promise<Response>((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** A call through a ky instance of `kyOptions` whose per-call fetch goes to `server`, on `signal` alone. */
+function callOn(
+  server: ReturnType<typeof recording>,
+  signal: AbortSignal,
+  kyOptions: Options = { retry: 0 },
+) {
+  return sendCall({
+    instance: ky.create(kyOptions),
+    url,
+    options: { fetch: answers.wrap(server.fetch) },
+    answers,
+    signal,
+  });
+}
+
+describe("sendCall with the call's own `signal` and no caller's", () => {
+  it("sends each attempt on a signal that fires with the call's, and lets go of its listeners", async () => {
+    const server = recording(hung);
+    const cancel = new AbortController();
+    const call = callOn(server, cancel.signal);
+    await until(() => server.signals.length === 1);
+    expect(server.signals[0]).not.toBe(server.requests[0]?.signal);
+    const reason = new Error('closed');
+    cancel.abort(reason);
+    await expect(call).rejects.toBe(reason);
+    expect(server.signals[0]?.reason).toBe(reason);
+    expect(getEventListeners(server.requests[0]?.signal as AbortSignal, 'abort')).toHaveLength(0);
+  });
+
+  it("still stops an attempt at ky's timeout, and sends the retry on a signal of its own", async () => {
+    const server = recording(hung, async () => Response.json({ fine: true }));
+    const cancel = new AbortController();
+    const outcome = await callOn(server, cancel.signal, {
+      timeout: 20,
+      retry: { limit: 1, retryOnTimeout: true, delay: () => 0 },
+    });
+    expect(outcome.value).toEqual({ fine: true });
+    expect(server.signals).toHaveLength(2);
+    expect(server.signals[0]?.aborted).toBe(true);
+    expect(server.signals[1]?.aborted).toBe(false);
+    expect(getEventListeners(cancel.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('sends nothing once the signal has fired', async () => {
+    const server = recording(async () => Response.json({}));
+    const cancel = new AbortController();
+    cancel.abort(new Error('closed'));
+    const call = callOn(server, cancel.signal);
+    await expect(call).rejects.toThrow('closed');
+    expect(server.signals).toHaveLength(0);
+  });
+
+  it('tells ky the signal when there is no per-call fetch to carry it', async () => {
+    const server = recording(hung);
+    const cancel = new AbortController();
+    const instance = ky.create({ retry: 0, fetch: answers.wrap(server.fetch) });
+    const call = sendCall({ instance, url, options: {}, answers, signal: cancel.signal });
+    await until(() => server.signals.length === 1);
+    cancel.abort(new Error('closed'));
+    await expect(call).rejects.toThrow('closed');
+    expect(server.signals[0]?.aborted).toBe(true);
+  });
+});
+
+describe('requestParts and requestContext', () => {
+  it("take an init's signal over the request's, as fetch(request, init) does", async () => {
+    const own = new AbortController().signal;
+    const request = new Request(url, { signal: own });
+    const signal = new AbortController().signal;
+    expect((await requestParts(request, { signal })).init.signal).toBe(signal);
+    expect((await requestParts(request, {})).init.signal).toBe(request.signal);
+    expect(requestContext(request, { signal }).signal).toBe(signal);
+    expect(requestContext(request, undefined)).toBe(request);
+  });
+});
