@@ -61,8 +61,12 @@ test(
       if (!response.ok) throw new Error(`raw call failed with ${response.status}`);
       return response.json();
     };
-    // ky alone, with the client's retry and timeout options and the same token: the floor ky sets.
-    const plainKy = ky.create({ timeout: 30_000, retry: { limit: 2, methods: ['post'] } });
+    // ky alone, with the client's timeout, retry options (limit, methods, timeouts retried, a
+    // Retry-After waited at most one timeout, jitter) and the same token: the floor ky sets.
+    const plainKy = ky.create({
+      timeout: 30_000,
+      retry: { limit: 2, methods: ['post'], retryOnTimeout: true, maxRetryAfter: 30_000, jitter: true },
+    });
     const kyOnly = () =>
       plainKy
         .post(`${url}/identity/score`, {

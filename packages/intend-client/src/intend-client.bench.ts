@@ -76,8 +76,12 @@ test(
     const intend = createIntendClient({ baseUrl, apiKey, secretKey });
     const raw = rawGet(`${baseUrl}/api/clients?client_id=1`);
     const get = () => intend.clients.get(1);
-    // ky alone, with the client's retry and timeout options and the same signing: the floor ky sets.
-    const plainKy = ky.create({ timeout: 30_000, retry: 2 });
+    // ky alone, with the client's timeout, retry options (limit, timeouts retried, a Retry-After
+    // waited at most one timeout, jitter) and the same signing: the floor ky sets.
+    const plainKy = ky.create({
+      timeout: 30_000,
+      retry: { limit: 2, retryOnTimeout: true, maxRetryAfter: 30_000, jitter: true },
+    });
     const kyOnly = () =>
       plainKy.get(`${baseUrl}/api/clients?client_id=1`, { headers: signedHeaders() }).json();
     const axiosOnly = async () =>
