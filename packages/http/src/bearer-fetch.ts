@@ -1,3 +1,4 @@
+import type { BeforeRetryHook } from 'ky';
 import { isInsufficientScope } from './bearer-challenge.js';
 import type { Fetch } from './fetch.js';
 import { requestParts, withHeader } from './request-parts.js';
@@ -41,6 +42,20 @@ requests (3 attempts × (1 + ky's retries)).
 export function isTokenFailure(error: unknown): boolean {
   return typeof error === 'object' && error !== null && tokenFailures.has(error);
 }
+
+/**
+A ky `beforeRetry` hook for an instance whose fetch is a {@link bearerFetch}: a second guard, for a
+`shouldRetry` replaced through `ky.extend()`, so that a token failure stops there instead of
+starting another round of token requests.
+
+@example
+```
+const api = ky.create({fetch: bearerFetch(tokens, scope, fetch, events), hooks: {beforeRetry: [keepTokenFailures]}});
+```
+*/
+export const keepTokenFailures: BeforeRetryHook = ({ error }) => {
+  if (isTokenFailure(error)) throw error;
+};
 
 /**
 Wraps `fetch` so that each attempt carries a Bearer token for `scope`, taken when the

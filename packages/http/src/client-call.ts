@@ -1,4 +1,4 @@
-import type { KyInstance, Options } from 'ky';
+import type { BeforeRetryHook, KyInstance, Options } from 'ky';
 import type { CheckedFetch } from './checked-fetch.js';
 import type { Fetch } from './fetch.js';
 import { withRealSignal } from './signal-option.js';
@@ -52,16 +52,36 @@ export function sendCall<T>(call: ClientCall<T>): Promise<CallOutcome<T>> {
   return send(call);
 }
 
+/** Where a cancellable call keeps its signal in ky's `context`, for {@link refuseCancelledRetry}. */
+const callSignal = Symbol('bridgekit call signal');
+
+/**
+A ky `beforeRetry` hook for a client's instance, put first: it stops the retry of a call whose
+signal fired while ky waited (see `sendCall`), before the retry is signed, counted or sent. The
+call itself rejected when its signal fired. Calls made on the instance directly are not affected.
+
+@example
+```
+const api = ky.create({hooks: {beforeRetry: [refuseCancelledRetry, countRetry]}});
+```
+*/
+export const refuseCancelledRetry: BeforeRetryHook = ({ options }) => {
+  (options.context as { [callSignal]?: AbortSignal } | undefined)?.[callSignal]?.throwIfAborted();
+};
+
 /**
 A call whose signal ky never sees. ky turns a `signal` option into `AbortSignal.any()` on every
 request, and Node keeps each such signal alive until the requests that listen to it are
 collected: at concurrency 200 that cost more than the rest of ky's work. So the call's signal
 (which only `close()` fires, when the caller gave none) reaches the attempts through the fetch,
 and settles the call at once when it fires. ky's wait before a retry cannot hear it: that timer
-runs out on its own, and the next attempt is refused before it is sent.
+runs out on its own (a client caps it at its `timeout`), and {@link refuseCancelledRetry} stops
+the retry.
 */
 function sendCancellable<T>(call: ClientCall<T>, cancel: AbortSignal): Promise<CallOutcome<T>> {
-  const fetch = call.options.fetch as Fetch;
+  if (cancel.aborted) return Promise.reject(cancel.reason);
+  const { options } = call;
+  const fetch = options.fetch as Fetch;
   let attempt: AbortController | undefined;
   let detach: (() => void) | undefined;
   const attemptFetch: Fetch = (input, init) => {
@@ -70,14 +90,16 @@ function sendCancellable<T>(call: ClientCall<T>, cancel: AbortSignal): Promise<C
     const controller = new AbortController();
     attempt = controller;
     // ky's own signal (its timeout) still stops the attempt; the listener goes with the next attempt.
-    const own = input instanceof Request ? input.signal : undefined;
-    if (own) {
+    const own = (input as Partial<Request>).signal;
+    if (own?.aborted) controller.abort(own.reason);
+    else if (own) {
       const follow = () => controller.abort(own.reason);
       own.addEventListener('abort', follow);
       detach = () => own.removeEventListener('abort', follow);
     }
     return fetch(input, { ...init, signal: controller.signal });
   };
+  const context = { ...options.context, [callSignal]: cancel };
   return new Promise((resolve, reject) => {
     const onCancel = () => {
       attempt?.abort(cancel.reason);
@@ -89,7 +111,7 @@ function sendCancellable<T>(call: ClientCall<T>, cancel: AbortSignal): Promise<C
       cancel.removeEventListener('abort', onCancel);
       detach?.();
     };
-    send({ ...call, options: { ...call.options, fetch: attemptFetch } }).then(
+    send({ ...call, options: { ...options, fetch: attemptFetch, context } }).then(
       (outcome) => {
         settled();
         resolve(outcome);

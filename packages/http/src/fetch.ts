@@ -18,7 +18,14 @@ export function resolveFetch(value: unknown, option = 'fetch'): Fetch {
   if (value !== undefined) {
     if (typeof value !== 'function')
       throw new ConfigurationError({ option, expected: 'a function', received: value });
-    return refuseRedirects(value as Fetch);
+    const given = value as Fetch;
+    // A fetch of one's own may forward ky's Request alone: the attempt's signal (see sendCall)
+    // then goes on the Request too, so that close() still stops the request.
+    return refuseRedirects((input, init) =>
+      init?.signal && input instanceof Request && input.signal !== init.signal
+        ? given(new Request(input, { signal: init.signal }), init)
+        : given(input, init),
+    );
   }
   if (typeof globalThis.fetch !== 'function') {
     throw new ConfigurationError({ option, expected: 'a fetch function (this runtime has no global fetch)' });

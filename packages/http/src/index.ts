@@ -7,6 +7,7 @@ export {
   type BearerTokenSource,
   bearerFetch,
   isTokenFailure,
+  keepTokenFailures,
 } from './bearer-fetch.js';
 export { defaultMaxResponseBytes, resolveBodyLimit } from './body-limit-option.js';
 export { type BodyLimit, bufferedResponse, type RequestContext, readBufferedBody } from './buffered-body.js';
@@ -21,7 +22,7 @@ export {
   createCheckedFetch,
   type WrapOptions,
 } from './checked-fetch.js';
-export { type CallOutcome, type ClientCall, sendCall } from './client-call.js';
+export { type CallOutcome, type ClientCall, refuseCancelledRetry, sendCall } from './client-call.js';
 export { basicCredentials, formEncode } from './client-credentials.js';
 export { asyncDispose, Closing } from './closing.js';
 export { Counters } from './counters.js';

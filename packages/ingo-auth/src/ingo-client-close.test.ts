@@ -100,4 +100,25 @@ describe('the Ingo client close()', () => {
       await tokens.close();
     }
   });
+
+  it('waits at most `timeout` between attempts, a backoff of its own included', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const clock = createClock();
+    const tokens = managerFor(ingoSandbox({ now: clock.now }), clock, { scope: allScopes.join(' ') });
+    try {
+      let sent = 0;
+      const fetch = async () =>
+        ++sent === 1 ? new Response('{}', { status: 503 }) : Response.json({ score: 1 });
+      const retry = { limit: 1, delay: () => 60_000, jitter: false };
+      const ingo = createIngoClient({ tokens, baseUrl: sandboxBaseUrl, fetch, retry, timeout: 2000 });
+      const call = ingo.identityScore(identityRequest);
+      while (sent === 0) await new Promise((resolve) => setImmediate(resolve));
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(await call).toEqual({ score: 1 });
+      expect(sent).toBe(2);
+    } finally {
+      vi.useRealTimers();
+      await tokens.close();
+    }
+  });
 });

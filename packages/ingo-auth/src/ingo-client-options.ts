@@ -64,11 +64,12 @@ export interface IngoClientOptions extends InsecureRequestsOption, ResponseLimit
   Retries (ky's options), or a number of retries; `0` disables them. The Ingo APIs are read-only
   scoring inquiries, so their POSTs are retried: on network errors, timeouts, 408, 429, every 5xx
   but 501 and 505, and a body that broke off, with exponential backoff, full jitter and
-  `Retry-After` honoured. A 401 is not retried here: it invalidates the token and is sent once more with a fresh
+  `Retry-After` honoured; a wait between attempts is at most `timeout` (unless `backoffLimit` or
+  `maxRetryAfter` says otherwise). A 401 is not retried here: it invalidates the token and is sent once more with a fresh
   one, whatever this option says (unless it says `insufficient_scope`). A failed token request is
   never retried here either: the token manager has retried it already. A `shouldRetry` given here
   is asked about API failures only.
-  @default {limit: 2}
+  @default {limit: 2, backoffLimit: timeout, maxRetryAfter: timeout}
   @example {limit: 4, backoffLimit: 2000}
   */
   readonly retry?: number | RetryOptions;

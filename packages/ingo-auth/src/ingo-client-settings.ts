@@ -43,8 +43,10 @@ function retryFrom(retry: unknown, timeout: number): RetryOptions {
     retry,
     {
       limit: 2,
-      // A `Retry-After: 99999999` must not park a call for years: wait at most one timeout.
+      // A `Retry-After: 99999999` must not park a call for years, nor a long backoff hold a
+      // closed client's process (see sendCall): wait at most one timeout.
       maxRetryAfter: timeout,
+      backoffLimit: timeout,
       // These APIs are read-only scoring inquiries: repeating a POST changes nothing.
       methods: ['get', 'post', 'head', 'options'],
       jitter: true,

@@ -94,7 +94,7 @@ function clientWith(options: IngoClientOptions, counters: IngoClientCounters, cl
     authenticationRetry: () => counters.add('authenticationRetries'),
     tokenUsed: (token) => settings.scrubber.add(token.accessToken),
   };
-  const sender = createIngoSender(settings, events, counters, closing.signal);
+  const sender = createIngoSender(settings, events, counters);
 
   const send = async <T>(
     api: IngoApi,

@@ -5,13 +5,14 @@ import {
   type CallResult,
   callKyOptions,
   countAttempts,
-  isTokenFailure,
+  keepTokenFailures,
   readsAnswers,
+  refuseCancelledRetry,
   sendCall,
   toBridgekitError,
   withUserHooks,
 } from '@bridgekit/http';
-import ky, { type BeforeRetryHook, type KyInstance } from 'ky';
+import ky, { type KyInstance } from 'ky';
 import type { AccessToken } from './access-token.js';
 import { createIngoAnswers } from './ingo-answers.js';
 import type { IngoClientCounters } from './ingo-client-counters.js';
@@ -41,12 +42,6 @@ interface Scoped {
   readonly scope: string | undefined;
 }
 
-// A second guard, for a `shouldRetry` replaced through `ky.extend()`: a token failure stops here
-// instead of starting another round of token requests.
-const keepTokenFailures: BeforeRetryHook = ({ error }) => {
-  if (isTokenFailure(error)) throw error;
-};
-
 /**
 @internal Builds what the client sends with: one ky instance per scope, so that a helper's token
 carries the scope its API checks. Every call, hooks or not, goes through that instance.
@@ -55,7 +50,6 @@ export function createIngoSender(
   settings: IngoClientSettings,
   events: BearerEvents<AccessToken>,
   counters: IngoClientCounters,
-  closed: AbortSignal,
 ): IngoSender {
   const answers = createIngoAnswers(settings.maxResponseBytes);
   const answered = { copyBody: readsAnswers(settings.hooks) };
@@ -70,10 +64,7 @@ export function createIngoSender(
         retry: settings.retry,
         fetch: checked,
         headers: settings.headers,
-        // After close(), a retry whose wait ky could not cut short is not sent (see sendCall).
-        hooks: {
-          beforeRetry: [() => closed.throwIfAborted(), keepTokenFailures, () => counters.add('retries')],
-        },
+        hooks: { beforeRetry: [refuseCancelledRetry, keepTokenFailures, () => counters.add('retries')] },
       });
       found = { instance: withUserHooks(instance, settings.hooks), scope };
       scoped.set(scope, found);

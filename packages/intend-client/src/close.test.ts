@@ -4,13 +4,16 @@ import { createIntendClient } from './index.js';
 
 const closedMessage = /The Intend client was closed/;
 
-/** A server that never answers: each request waits until its signal (the init's, as `fetch` reads it) fires. */
-function hungServer() {
+/**
+A server that never answers: each request waits until its signal fires, the init's as `fetch`
+reads it, or with `requestOnly` the Request's (a fetch that forwards ky's Request alone).
+*/
+function hungServer({ requestOnly = false } = {}) {
   let sent = 0;
   let aborted = 0;
   const fetch = (input: Request | string | URL, init?: RequestInit) => {
     sent += 1;
-    const signal = init?.signal ?? (input as Request).signal;
+    const signal = (requestOnly ? undefined : init?.signal) ?? (input as Request).signal;
     return new Promise<Response>((_resolve, reject) =>
       signal.addEventListener('abort', () => {
         aborted += 1;
@@ -23,13 +26,14 @@ function hungServer() {
 
 type Fetch = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
 
-const open = (fetch: Fetch, retry?: object) =>
+const open = (fetch: Fetch, retry?: object, timeout?: number) =>
   createIntendClient({
     baseUrl: 'https://acme.intend.test',
     apiKey: 'key',
     secretKey: 'secret-0123456789',
     fetch,
     ...(retry && { retry }),
+    ...(timeout && { timeout }),
   });
 
 /** A server that asks every request to come back in 20 s, and a client that waits for ky's decision to. */
@@ -123,6 +127,46 @@ describe('the Intend client close()', () => {
       expect(await call).toBeInstanceOf(AbortError);
       expect(vi.getTimerCount()).toBe(0);
       expect(server.sent()).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('stops a request in flight through a fetch that forwards only the Request', async () => {
+    const server = hungServer({ requestOnly: true });
+    const intend = open(server.fetch);
+    const call = intend.clients.get(7).catch((error: unknown) => error);
+    await until(() => server.sent() === 1);
+    await intend.close();
+    expect(await call).toBeInstanceOf(AbortError);
+    expect(server.aborted()).toBe(1);
+  });
+
+  it('leaves the retries of calls made on `client.ky` to ky, after close() too', async () => {
+    let sent = 0;
+    const fetch: Fetch = async () =>
+      ++sent === 1 ? new Response('{}', { status: 503 }) : Response.json({ response: true, data: { id: 7 } });
+    const intend = open(fetch, { limit: 1, delay: () => 0 });
+    await intend.close();
+    const response = await intend.ky.get('api/clients?client_id=7');
+    expect(response.status).toBe(200);
+    expect(sent).toBe(2);
+  });
+
+  it('waits at most `timeout` between attempts, a backoff of its own included', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      let sent = 0;
+      const fetch: Fetch = async () =>
+        ++sent === 1
+          ? new Response('{}', { status: 503 })
+          : Response.json({ response: true, data: { id: 7 } });
+      const intend = open(fetch, { limit: 1, delay: () => 60_000, jitter: false }, 2000);
+      const call = intend.clients.get(7);
+      await until(() => sent === 1);
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(await call).toEqual({ id: 7 });
+      expect(sent).toBe(2);
     } finally {
       vi.useRealTimers();
     }

@@ -63,8 +63,9 @@ export interface IntendClientOptions extends InsecureRequestsOption, ResponseLim
   Retries (ky's options), or a number of retries after the first attempt; `0` disables them. Only
   idempotent methods are retried, on network errors, timeouts, 408, 429 and every 5xx but 501 and
   505, a failure envelope with one of those statuses, and a body that broke off; backoff is
-  exponential with full jitter, and `Retry-After` is honoured up to `timeout`.
-  @default {limit: 2}
+  exponential with full jitter, and a wait between attempts, backoff or `Retry-After`, is at most
+  `timeout` (unless `backoffLimit` or `maxRetryAfter` says otherwise).
+  @default {limit: 2, backoffLimit: timeout, maxRetryAfter: timeout}
   @example {limit: 4, backoffLimit: 2000}
   */
   readonly retry?: number | RetryOptions;

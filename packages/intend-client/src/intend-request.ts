@@ -8,6 +8,7 @@ import {
   createCheckedFetch,
   type Fetch,
   readsAnswers,
+  refuseCancelledRetry,
   sendCall,
   toBridgekitError,
   withUserHooks,
@@ -46,7 +47,7 @@ export interface RequestPathParts {
 }
 
 /** The client's ky instance: signing before every attempt (retries signed again), then the user's hooks. */
-function createInstance({ settings, counters, closing }: RequestPathParts, fetch: Fetch): KyInstance {
+function createInstance(settings: ClientSettings, fetch: Fetch, counters: IntendClientCounters): KyInstance {
   const sign = intendAuth(settings.signer);
   const instance = ky.create({
     baseUrl: settings.baseUrl,
@@ -58,9 +59,8 @@ function createInstance({ settings, counters, closing }: RequestPathParts, fetch
     hooks: {
       beforeRequest: [sign],
       // A retry may come seconds later (backoff, Retry-After): sign it again with a fresh timestamp.
-      // After close(), a retry whose wait ky could not cut short is not sent.
       beforeRetry: [
-        () => closing.signal.throwIfAborted(),
+        refuseCancelledRetry,
         (state) => sign({ request: state.request }),
         () => counters.add('retries'),
       ],
@@ -211,7 +211,7 @@ export function createRequester({ settings, counters, closing }: RequestPathPart
   const envelope = createCheckedFetch(checkEnvelope, settings.maxResponseBytes);
   // The client's own calls take the checked value: their answers are copied only when read.
   const checkedFetch = envelope.wrap(settings.fetch, { copyBody: readsAnswers(settings.hooks) });
-  const instance = createInstance({ settings, counters, closing }, envelope.wrap(settings.fetch));
+  const instance = createInstance(settings, envelope.wrap(settings.fetch), counters);
   const urlFor = createUrlBuilder(settings.baseUrl);
 
   const path: RequestPath = { settings, counters, instance, envelope, checkedFetch, urlFor };

@@ -123,8 +123,10 @@ export function resolveClientOptions(options: IntendClientOptions): ClientSettin
     limit: 2,
     methods: idempotentMethods,
     jitter: true,
-    // A `Retry-After: 3600` must not park a request for an hour: wait at most one timeout.
+    // A `Retry-After: 3600` must not park a request for an hour, nor a long backoff hold a
+    // closed client's process (see sendCall): wait at most one timeout.
     maxRetryAfter: timeout,
+    backoffLimit: timeout,
     // Failures raised by the envelope check (a broken body) retry as their `retryable` says.
     shouldRetry: ({ error }) => (isBridgekitError(error) ? error.retryable : undefined),
   });
