@@ -54,11 +54,9 @@ function recording() {
 
 describe('one request path through ky', () => {
   it('a call with hooks and one without send identical requests', async () => {
-    const fixedClock = createIntendSigner({
-      apiKey,
-      secretKey,
-      now: () => Date.now() - (Date.now() % 60_000),
-    });
+    // One instant for both calls: a clock floored to the minute differed when they straddled one.
+    const at = Date.now();
+    const fixedClock = createIntendSigner({ apiKey, secretKey, now: () => at });
     const plain = recording();
     const hooked = recording();
     const input = { first_name: 'Ada', last_name: 'L', email: 'ada@example.com' };
