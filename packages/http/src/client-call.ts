@@ -73,9 +73,9 @@ export const refuseCancelledRetry: BeforeRetryHook = ({ options }) => {
 A call whose signal ky never sees. ky turns a `signal` option into `AbortSignal.any()` on every
 request, and Node keeps each such signal alive until the requests that listen to it are
 collected: about 14 µs of CPU a call in a profile, and the largest share of the extra garbage
-collection at concurrency 200. So the call's signal
-(which only `close()` fires, when the caller gave none) reaches the attempts through the fetch,
-and settles the call at once when it fires. ky's wait before a retry cannot hear it: that timer
+collection at concurrency 200. So the call's signal (which only `close()` fires, when the
+caller gave none) reaches the attempts through the fetch, and settles the call at once when it
+fires. ky's wait before a retry cannot hear it: that timer
 runs out on its own (a client caps it at its `timeout`), and {@link refuseCancelledRetry} stops
 the retry.
 */

@@ -22,6 +22,19 @@ function setup() {
   return { ingo, tokens, api };
 }
 
+/** Runs `run` with fake timeouts (ky's waits) and a token manager of its own, closed after. */
+async function withFakeTimers(run: (tokens: ReturnType<typeof managerFor>) => Promise<void>): Promise<void> {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  const clock = createClock();
+  const tokens = managerFor(ingoSandbox({ now: clock.now }), clock, { scope: allScopes.join(' ') });
+  try {
+    await run(tokens);
+  } finally {
+    vi.useRealTimers();
+    await tokens.close();
+  }
+}
+
 describe('the Ingo client close()', () => {
   it('aborts the calls in flight, refuses later ones, and leaves the token manager to its owner', async () => {
     const { ingo, tokens, api } = setup();
@@ -64,11 +77,8 @@ describe('the Ingo client close()', () => {
     await tokens.close();
   });
 
-  it('settles a call that waits to retry at once, and sends nothing when the wait runs out', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const clock = createClock();
-    const tokens = managerFor(ingoSandbox({ now: clock.now }), clock, { scope: allScopes.join(' ') });
-    try {
+  it('settles a call that waits to retry at once, and sends nothing when the wait runs out', () =>
+    withFakeTimers(async (tokens) => {
       let sent = 0;
       let decided = false;
       const fetch = async () => {
@@ -95,17 +105,10 @@ describe('the Ingo client close()', () => {
       await vi.advanceTimersByTimeAsync(25_000);
       expect(sent).toBe(1);
       expect(ingo.stats).toMatchObject({ requests: 1, retries: 0 });
-    } finally {
-      vi.useRealTimers();
-      await tokens.close();
-    }
-  });
+    }));
 
-  it('waits at most `timeout` between attempts, a backoff of its own included', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const clock = createClock();
-    const tokens = managerFor(ingoSandbox({ now: clock.now }), clock, { scope: allScopes.join(' ') });
-    try {
+  it('waits at most `timeout` between attempts, a backoff of its own included', () =>
+    withFakeTimers(async (tokens) => {
       let sent = 0;
       const fetch = async () =>
         ++sent === 1 ? new Response('{}', { status: 503 }) : Response.json({ score: 1 });
@@ -116,9 +119,5 @@ describe('the Ingo client close()', () => {
       await vi.advanceTimersByTimeAsync(2000);
       expect(await call).toEqual({ score: 1 });
       expect(sent).toBe(2);
-    } finally {
-      vi.useRealTimers();
-      await tokens.close();
-    }
-  });
+    }));
 });

@@ -60,6 +60,16 @@ async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setImmediate(resolve));
 }
 
+/** Runs `run` with fake timeouts: ky's waits pass only when a test advances them. */
+async function withFakeTimers(run: () => Promise<void>): Promise<void> {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  try {
+    await run();
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
 describe('the Intend client close()', () => {
   it('aborts calls and list pages in flight, refuses later calls, and counts no failure', async () => {
     const server = hungServer();
@@ -94,9 +104,8 @@ describe('the Intend client close()', () => {
     expect(await call).toBeInstanceOf(AbortError);
   });
 
-  it('settles a call that waits to retry at once, and sends nothing when the wait runs out', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    try {
+  it('settles a call that waits to retry at once, and sends nothing when the wait runs out', () =>
+    withFakeTimers(async () => {
       const server = busyServer();
       const intend = open(server.fetch, server.retry);
       const call = intend.clients.get(7).catch((error: unknown) => error);
@@ -109,14 +118,10 @@ describe('the Intend client close()', () => {
       expect(server.sent()).toBe(1);
       expect(vi.getTimerCount()).toBe(0);
       expect(intend.stats).toMatchObject({ requests: 1, retries: 0, failures: 0 });
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+    }));
 
-  it("cuts ky's wait short at a caller's abort, its timer cleared", async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    try {
+  it("cuts ky's wait short at a caller's abort, its timer cleared", () =>
+    withFakeTimers(async () => {
       const server = busyServer();
       const intend = open(server.fetch, server.retry);
       const controller = new AbortController();
@@ -127,10 +132,7 @@ describe('the Intend client close()', () => {
       expect(await call).toBeInstanceOf(AbortError);
       expect(vi.getTimerCount()).toBe(0);
       expect(server.sent()).toBe(1);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+    }));
 
   it('stops a request in flight through a fetch that forwards only the Request', async () => {
     const server = hungServer({ requestOnly: true });
@@ -153,9 +155,8 @@ describe('the Intend client close()', () => {
     expect(sent).toBe(2);
   });
 
-  it('waits at most `timeout` between attempts, a backoff of its own included', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    try {
+  it('waits at most `timeout` between attempts, a backoff of its own included', () =>
+    withFakeTimers(async () => {
       let sent = 0;
       const fetch: Fetch = async () =>
         ++sent === 1
@@ -167,8 +168,5 @@ describe('the Intend client close()', () => {
       await vi.advanceTimersByTimeAsync(2000);
       expect(await call).toEqual({ id: 7 });
       expect(sent).toBe(2);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
+    }));
 });
