@@ -1,4 +1,4 @@
-import type { BeforeRetryHook, KyInstance, Options } from 'ky';
+import type { KyInstance, Options } from 'ky';
 import type { CheckedFetch } from './checked-fetch.js';
 import type { Fetch } from './fetch.js';
 import { withRealSignal } from './signal-option.js';
@@ -52,32 +52,15 @@ export function sendCall<T>(call: ClientCall<T>): Promise<CallOutcome<T>> {
   return send(call);
 }
 
-/** Where a cancellable call keeps its signal in ky's `context`, for {@link refuseCancelledRetry}. */
-const callSignal = Symbol('bridgekit call signal');
-
-/**
-A ky `beforeRetry` hook for a client's instance, put first: it stops the retry of a call whose
-signal fired while ky waited (see `sendCall`), before the retry is signed, counted or sent. The
-call itself rejected when its signal fired. Calls made on the instance directly are not affected.
-
-@example
-```
-const api = ky.create({hooks: {beforeRetry: [refuseCancelledRetry, countRetry]}});
-```
-*/
-export const refuseCancelledRetry: BeforeRetryHook = ({ options }) => {
-  (options.context as { [callSignal]?: AbortSignal } | undefined)?.[callSignal]?.throwIfAborted();
-};
-
 /**
 A call whose signal ky never sees. ky turns a `signal` option into `AbortSignal.any()` on every
 request, and Node keeps each such signal alive until the requests that listen to it are
 collected: about 14 µs of CPU a call in a profile, and the largest share of the extra garbage
 collection at concurrency 200. So the call's signal (which only `close()` fires, when the
 caller gave none) reaches the attempts through the fetch, and settles the call at once when it
-fires. ky's wait before a retry cannot hear it: that timer
-runs out on its own (a client caps it at its `timeout`), and {@link refuseCancelledRetry} stops
-the retry.
+fires. ky's wait before a retry cannot hear it: that timer runs out on its own (a client caps it
+at its `timeout`), and the retry's attempt is refused here, before it reaches `options.fetch`, so
+nothing below (signing, counting, the network) sees it.
 */
 function sendCancellable<T>(call: ClientCall<T>, cancel: AbortSignal): Promise<CallOutcome<T>> {
   if (cancel.aborted) return Promise.reject(cancel.reason);
@@ -100,7 +83,6 @@ function sendCancellable<T>(call: ClientCall<T>, cancel: AbortSignal): Promise<C
     }
     return fetch(input, { ...init, signal: controller.signal });
   };
-  const context = { ...options.context, [callSignal]: cancel };
   return new Promise((resolve, reject) => {
     const onCancel = () => {
       attempt?.abort(cancel.reason);
@@ -112,7 +94,7 @@ function sendCancellable<T>(call: ClientCall<T>, cancel: AbortSignal): Promise<C
       cancel.removeEventListener('abort', onCancel);
       detach?.();
     };
-    send({ ...call, options: { ...options, fetch: attemptFetch, context } }).then(
+    send({ ...call, options: { ...options, fetch: attemptFetch } }).then(
       (outcome) => {
         settled();
         resolve(outcome);

@@ -22,7 +22,7 @@ export {
   createCheckedFetch,
   type WrapOptions,
 } from './checked-fetch.js';
-export { type CallOutcome, type ClientCall, refuseCancelledRetry, sendCall } from './client-call.js';
+export { type CallOutcome, type ClientCall, sendCall } from './client-call.js';
 export { basicCredentials, formEncode } from './client-credentials.js';
 export { asyncDispose, Closing } from './closing.js';
 export { Counters } from './counters.js';

@@ -37,12 +37,13 @@ export function checkHooks(hooks: unknown): Hooks | undefined {
 }
 
 /**
-Adds the user's hooks after a client's own, through ky's `extend`, which appends hook arrays: the
-client's hooks (signing, bookkeeping) always run first, and no hook list is merged by hand.
+Adds the user's hooks after an instance's own, if it has any, through ky's `extend`, which appends
+hook arrays: no hook list is merged by hand. An instance with no hook of its own is returned as it
+is when the user gives none: ky merges and runs hook lists on every request.
 
 @example
 ```
-const api = withUserHooks(ky.create({hooks: {beforeRequest: [sign]}}), options.hooks);
+const api = withUserHooks(ky.create({fetch: signingFetch}), options.hooks);
 ```
 */
 export function withUserHooks(instance: KyInstance, hooks: unknown): KyInstance {

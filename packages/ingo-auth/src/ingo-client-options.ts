@@ -79,7 +79,7 @@ export interface IngoClientOptions extends InsecureRequestsOption, ResponseLimit
   */
   readonly headers?: Readonly<Record<string, string>>;
   /**
-  ky hooks, run after bridgekit's own. They never see the `Authorization` header.
+  ky hooks. They never see the `Authorization` header: the token is set in ky's `fetch`.
   @example {beforeRetry: [() => metrics.increment('ingo.retry')]}
   */
   readonly hooks?: Hooks;

@@ -123,7 +123,8 @@ describe('401 handling', () => {
     sandbox.revokeTokens();
     await expect(ingo.identityScore(identityRequest)).resolves.toHaveProperty('identity');
     expect(sandbox.issuedTokens).toBe(2);
-    expect(ingo.stats).toMatchObject({ authenticationRetries: 1, requests: 3 });
+    // The resend with a fresh token is no retry of ky's.
+    expect(ingo.stats).toMatchObject({ authenticationRetries: 1, requests: 3, retries: 0 });
     expect(tokens.stats.invalidations).toBe(1);
   });
 

@@ -5,9 +5,9 @@ import {
   type CallResult,
   callKyOptions,
   countAttempts,
+  type Fetch,
   keepTokenFailures,
   readsAnswers,
-  refuseCancelledRetry,
   sendCall,
   toBridgekitError,
   withUserHooks,
@@ -53,24 +53,31 @@ export function createIngoSender(
 ): IngoSender {
   const answers = createIngoAnswers(settings.maxResponseBytes);
   const answered = { copyBody: readsAnswers(settings.hooks) };
+  // No hook of the client's own on the calls' instances: ky merges and runs every hook list on each
+  // request. Each call counts its retries, and stops one after close() in its fetch (see sendCall).
+  const instanceFor = (scope: string | undefined): KyInstance =>
+    withUserHooks(
+      ky.create({
+        redirect: 'manual',
+        timeout: settings.timeout,
+        retry: settings.retry,
+        fetch: answers.wrap(bearerFetch(settings.tokens, scope, settings.fetch, events)),
+        headers: settings.headers,
+      }),
+      settings.hooks,
+    );
   const scoped = new Map<string | undefined, Scoped>();
   const scopedFor = (scope: string | undefined): Scoped => {
     let found = scoped.get(scope);
     if (!found) {
-      const checked = answers.wrap(bearerFetch(settings.tokens, scope, settings.fetch, events));
-      const instance = ky.create({
-        redirect: 'manual',
-        timeout: settings.timeout,
-        retry: settings.retry,
-        fetch: checked,
-        headers: settings.headers,
-        hooks: { beforeRetry: [refuseCancelledRetry, keepTokenFailures, () => counters.add('retries')] },
-      });
-      found = { instance: withUserHooks(instance, settings.hooks), scope };
+      found = { instance: instanceFor(scope), scope };
       scoped.set(scope, found);
     }
     return found;
   };
+  // `client.ky`, where a user's `shouldRetry` may replace the client's: a token failure still
+  // stops there rather than start another round of token requests.
+  const base = instanceFor(settings.scope).extend({ hooks: { beforeRetry: [keepTokenFailures] } });
 
   // The request path: one call through the scope's ky instance, every HTTP request counted, traced
   // and logged (a 401's resend with a fresh token too: the count is below the Bearer fetch), its
@@ -82,11 +89,16 @@ export function createIngoSender(
     const counter = countAttempts(settings.fetch, { call });
     // The call takes the checked value: its answer is copied only when `.withResponse()` reads it.
     const checked = answers.wrap(bearerFetch(settings.tokens, scope, counter.fetch, events), answered);
+    // ky's attempts, above the Bearer fetch: a 401's resend is no retry.
+    let attempts = 0;
     const kyOptions = {
       ...callKyOptions(options, settings.retry),
       method: 'post',
       json: body,
-      fetch: checked,
+      fetch: ((input, init) => {
+        if (attempts++) counters.add('retries');
+        return checked(input, init);
+      }) satisfies Fetch,
     };
     return counter.trace(async () => {
       try {
@@ -103,5 +115,5 @@ export function createIngoSender(
       }
     });
   };
-  return { base: scopedFor(settings.scope).instance, post };
+  return { base, post };
 }

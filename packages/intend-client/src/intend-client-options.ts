@@ -75,7 +75,8 @@ export interface IntendClientOptions extends InsecureRequestsOption, ResponseLim
   */
   readonly headers?: Readonly<Record<string, string>>;
   /**
-  ky hooks, run after bridgekit's own (signing, envelope checks).
+  ky hooks. Each attempt is signed in ky's `fetch`, after them: a `beforeRequest` hook that
+  changes the request is signed as changed, and no hook sees the signature headers.
   @example {beforeRetry: [() => metrics.increment('intend.retry')]}
   */
   readonly hooks?: Hooks;

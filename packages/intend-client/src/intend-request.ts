@@ -8,12 +8,10 @@ import {
   createCheckedFetch,
   type Fetch,
   readsAnswers,
-  refuseCancelledRetry,
   sendCall,
   toBridgekitError,
   withUserHooks,
 } from '@bridgekit/http';
-import { intendAuth } from '@bridgekit/intend-signer';
 import ky, { isHTTPError, type KyInstance, type Options } from 'ky';
 import type { QueryParameters } from './assertions.js';
 import { checkRequestTarget } from './assertions.js';
@@ -23,6 +21,7 @@ import type { IntendClientCounters } from './intend-client-counters.js';
 import type { PageFetchEvents } from './page-queue.js';
 import { createUrlBuilder } from './request-url.js';
 import type { ClientSettings } from './resolve-client-options.js';
+import { signingFetch } from './signing-fetch.js';
 
 /** Sends one signed request and resolves with the envelope's `data`; `.withResponse()` tells more. */
 export type IntendRequester = <T = unknown>(
@@ -46,9 +45,11 @@ export interface RequestPathParts {
   readonly closing: Closing;
 }
 
-/** The client's ky instance: signing before every attempt (retries signed again), then the user's hooks. */
-function createInstance(settings: ClientSettings, fetch: Fetch, counters: IntendClientCounters): KyInstance {
-  const sign = intendAuth(settings.signer);
+/**
+The client's ky instance, then the user's hooks. It has no hook of its own: its fetch signs every
+attempt (see `signingFetch`) and each call counts its own attempts and retries.
+*/
+function createInstance(settings: ClientSettings, fetch: Fetch): KyInstance {
   const instance = ky.create({
     baseUrl: settings.baseUrl,
     redirect: 'manual',
@@ -56,15 +57,6 @@ function createInstance(settings: ClientSettings, fetch: Fetch, counters: Intend
     retry: settings.retry,
     fetch,
     headers: settings.headers,
-    hooks: {
-      beforeRequest: [sign],
-      // A retry may come seconds later (backoff, Retry-After): sign it again with a fresh timestamp.
-      beforeRetry: [
-        refuseCancelledRetry,
-        (state) => sign({ request: state.request }),
-        () => counters.add('retries'),
-      ],
-    },
   });
   return withUserHooks(instance, settings.hooks);
 }
@@ -121,9 +113,12 @@ async function send<T>(
   };
   // Counts the call's attempts, and tells a listing that ky waits out a 429 (for as long as ky's
   // own reading of Retry-After says: the wait ends at ky's beforeRetry, or when the call settles).
-  // The signer's clock offset as each attempt goes out (ky signs it just before): a 401 is judged
-  // against the clock it was signed with, which another call may have corrected since.
+  // The signer's clock offset as each attempt goes out (the fetch below signs it next): a 401 is
+  // judged against the clock it was signed with, which another call may have corrected since.
   let signedWithOffset = settings.signer.clockOffsetMs;
+  // Whether an attempt of this send went out already: the next one is ky's retry (a clock resend
+  // starts a new send, and is counted in `clockCorrections` instead).
+  let sent = false;
   const counter = countAttempts(checkedFetch, {
     onResponse:
       events &&
@@ -134,6 +129,8 @@ async function send<T>(
       }),
     onAttempt: () => {
       counters.add('requests');
+      if (sent) counters.add('retries');
+      sent = true;
       signedWithOffset = settings.signer.clockOffsetMs;
     },
     call: { log: settings.log, client: 'intend', channel: 'bridgekit:intend:call', ...where },
@@ -172,6 +169,7 @@ async function send<T>(
               offsetMs: signer.clockOffsetMs,
             });
           }
+          sent = false;
           continue;
         }
         // A call cancelled by its signal (a listing's page past the end, a caller's abort, close()) did not fail.
@@ -209,9 +207,10 @@ export function createRequester({ settings, counters, closing }: RequestPathPart
 } {
   // The envelope is checked inside ky's fetch, so that a failure envelope is retried like its status.
   const envelope = createCheckedFetch(checkEnvelope, settings.maxResponseBytes);
+  const signed = signingFetch(settings.signer, settings.fetch);
   // The client's own calls take the checked value: their answers are copied only when read.
-  const checkedFetch = envelope.wrap(settings.fetch, { copyBody: readsAnswers(settings.hooks) });
-  const instance = createInstance(settings, envelope.wrap(settings.fetch), counters);
+  const checkedFetch = envelope.wrap(signed, { copyBody: readsAnswers(settings.hooks) });
+  const instance = createInstance(settings, envelope.wrap(signed));
   const urlFor = createUrlBuilder(settings.baseUrl);
 
   const path: RequestPath = { settings, counters, instance, envelope, checkedFetch, urlFor };

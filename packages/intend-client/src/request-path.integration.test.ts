@@ -122,6 +122,37 @@ describe('one request path through ky', () => {
     expect(page?.items).toHaveLength(50);
   });
 
+  it("a beforeRequest hook's change to the request is signed: every attempt is signed as it goes out", async () => {
+    // A server that verifies the method, URL and body: a URL changed after signing would be refused.
+    const strict = createIntendSandbox({ apiKey, secretKey, clients: 10, scheme: 'canonical-request' });
+    const running = await strict.listen();
+    try {
+      const hooked = createIntendClient({
+        baseUrl: running.url,
+        apiKey,
+        secretKey,
+        scheme: 'canonical-request',
+        retry: { limit: 2, backoffLimit: 10 },
+        hooks: {
+          beforeRequest: [
+            ({ request }) => {
+              const url = new URL(request.url);
+              url.searchParams.set('client_id', '7');
+              return new Request(url, request);
+            },
+          ],
+        },
+      });
+      // The signature covers the URL the hook made, and a retry is signed again.
+      await expect(hooked.clients.get(3)).resolves.toMatchObject({ id: 7 });
+      strict.injectFault({ kind: 'status', status: 503, times: 1, route: 'GET /api/clients' });
+      await expect(hooked.clients.get(4)).resolves.toMatchObject({ id: 7 });
+      expect(hooked.stats).toMatchObject({ requests: 3, retries: 1, failures: 0 });
+    } finally {
+      await running.close();
+    }
+  });
+
   it("an afterResponse hook and the client's own ky instance read every answer's body", async () => {
     const seen: unknown[] = [];
     const hooked = connect({
@@ -201,7 +232,8 @@ describe('the clock corrects itself', () => {
     expect(Math.abs(signer.clockOffsetMs)).toBeLessThan(5000);
     await intend.clients.get(2);
     expect(sandbox.stats.count('GET /api/clients')).toBe(3);
-    expect(intend.stats).toMatchObject({ requests: 3, clockCorrections: 1, failures: 0 });
+    // The resend is a correction, not one of ky's retries.
+    expect(intend.stats).toMatchObject({ requests: 3, retries: 0, clockCorrections: 1, failures: 0 });
   });
 
   it('concurrent calls from a skewed signer all recover: one corrects the clock, the others resend on it', async () => {
