@@ -64,47 +64,76 @@ nothing below (signing, counting, the network) sees it.
 */
 function sendCancellable<T>(call: ClientCall<T>, cancel: AbortSignal): Promise<CallOutcome<T>> {
   if (cancel.aborted) return Promise.reject(cancel.reason);
-  const { options } = call;
-  const fetch = options.fetch as Fetch;
-  let attempt: AbortController | undefined;
-  let detach: (() => void) | undefined;
-  const attemptFetch: Fetch = (input, init) => {
+  return new CancellableAttempts<T>(cancel, call.options.fetch as Fetch).run(call);
+}
+
+/**
+One cancellable call's state, and the listener of both signals it hears (the call's, and the
+signal of ky's attempt in flight): one object rather than a closure per listener and per attempt.
+*/
+class CancellableAttempts<T> implements EventListenerObject {
+  readonly #cancel: AbortSignal;
+  readonly #fetch: Fetch;
+  /** The attempt in flight: its own controller, and ky's signal for it, listened to. */
+  #attempt: AbortController | undefined;
+  #kySignal: AbortSignal | undefined;
+  #reject: ((reason: unknown) => void) | undefined;
+  /** ky's per-call `fetch`: each attempt on a signal that follows ky's (its timeout) and the call's. */
+  readonly fetch: Fetch = (input, init) => {
+    const cancel = this.#cancel;
     if (cancel.aborted) return Promise.reject(cancel.reason);
-    detach?.();
+    this.#unfollow();
     const controller = new AbortController();
-    attempt = controller;
-    // ky's own signal (its timeout) still stops the attempt; the listener goes with the next attempt.
+    this.#attempt = controller;
     const own = (input as Partial<Request>).signal;
     if (own?.aborted) controller.abort(own.reason);
     else if (own) {
-      const follow = () => controller.abort(own.reason);
-      own.addEventListener('abort', follow);
-      detach = () => own.removeEventListener('abort', follow);
+      own.addEventListener('abort', this);
+      this.#kySignal = own;
     }
-    return fetch(input, { ...init, signal: controller.signal });
+    return this.#fetch(input, { ...init, signal: controller.signal });
   };
-  return new Promise((resolve, reject) => {
-    const onCancel = () => {
-      attempt?.abort(cancel.reason);
-      detach?.();
-      reject(cancel.reason);
-    };
-    cancel.addEventListener('abort', onCancel, { once: true });
-    const settled = () => {
-      cancel.removeEventListener('abort', onCancel);
-      detach?.();
-    };
-    send({ ...call, options: { ...options, fetch: attemptFetch } }).then(
-      (outcome) => {
-        settled();
-        resolve(outcome);
-      },
-      (error: unknown) => {
-        settled();
-        reject(error);
-      },
-    );
-  });
+
+  constructor(cancel: AbortSignal, fetch: Fetch) {
+    this.#cancel = cancel;
+    this.#fetch = fetch;
+  }
+
+  run(call: ClientCall<T>): Promise<CallOutcome<T>> {
+    return new Promise((resolve, reject) => {
+      this.#reject = reject;
+      this.#cancel.addEventListener('abort', this, { once: true });
+      send({ ...call, options: { ...call.options, fetch: this.fetch } }).then(
+        (outcome) => {
+          this.#release();
+          resolve(outcome);
+        },
+        (error: unknown) => {
+          this.#release();
+          reject(error);
+        },
+      );
+    });
+  }
+
+  /** The call's signal settles the call at once; ky's stops the attempt in flight. */
+  handleEvent(event: Event): void {
+    const fired = event.target as AbortSignal;
+    this.#attempt?.abort(fired.reason);
+    if (fired !== this.#cancel) return;
+    this.#release();
+    this.#reject?.(fired.reason);
+  }
+
+  #unfollow(): void {
+    this.#kySignal?.removeEventListener('abort', this);
+    this.#kySignal = undefined;
+  }
+
+  #release(): void {
+    this.#cancel.removeEventListener('abort', this);
+    this.#unfollow();
+  }
 }
 
 async function send<T>({ instance, url, options, answers }: ClientCall<T>): Promise<CallOutcome<T>> {

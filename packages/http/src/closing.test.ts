@@ -61,4 +61,26 @@ describe('Closing', () => {
     expect(seen?.aborted).toBe(true);
     expect(() => closing.run(undefined, async () => 1)).toThrow(/The test client was closed/);
   });
+
+  it('waits for what is tracked while it closes (a lock released after its aborted request), and resolves with nothing left', async () => {
+    const closing = new Closing('The test client');
+    let releaseFirst = (): void => undefined;
+    let releaseSecond = (): void => undefined;
+    closing.track(new Promise<void>((resolve) => (releaseFirst = resolve)));
+    let closed = false;
+    const done = closing.close().then(() => {
+      closed = true;
+    });
+    closing.track(new Promise<void>((resolve) => (releaseSecond = resolve)));
+    releaseFirst();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(closed).toBe(false);
+    releaseSecond();
+    await done;
+    expect(closed).toBe(true);
+    // Nothing in flight: close() resolves at once, and again with the same promise.
+    const idle = new Closing('The idle client');
+    await expect(idle.close()).resolves.toBeUndefined();
+    expect(idle.close()).toBe(idle.close());
+  });
 });

@@ -25,9 +25,12 @@ await closing.close(); // aborts, then waits for every tracked promise to settle
 export class Closing {
   readonly #controller = new AbortController();
   readonly #what: string;
-  readonly #pending = new Set<Promise<unknown>>();
   /** The controllers of the calls in flight. */
   readonly #calls = new Set<AbortController>();
+  /** Promises tracked (every call's among them) that have not settled yet. */
+  #pending = 0;
+  /** Resolves what `close()` returns, once nothing tracked is left. */
+  #drained: (() => void) | undefined;
   #closed: Promise<void> | undefined;
 
   /** `what`: the subject of the error's message, e.g. `'The Intend client'`. */
@@ -62,9 +65,10 @@ export class Closing {
     const call = new AbortController();
     const calls = this.#calls;
     calls.add(call);
-    const onCaller = () => call.abort(given?.reason);
-    if (given?.aborted) onCaller();
-    else given?.addEventListener('abort', onCaller, { once: true });
+    // Only a caller's signal needs a listener: most calls have none.
+    const onCaller = given && (() => call.abort(given.reason));
+    if (given?.aborted) call.abort(given.reason);
+    else if (onCaller) given?.addEventListener('abort', onCaller, { once: true });
     let sent: Promise<T>;
     try {
       sent = send(call.signal);
@@ -74,7 +78,7 @@ export class Closing {
     }
     return this.track(sent, () => {
       calls.delete(call);
-      given?.removeEventListener('abort', onCaller);
+      if (onCaller) given?.removeEventListener('abort', onCaller);
     });
   }
 
@@ -83,14 +87,14 @@ export class Closing {
   runs once it has settled, before the caller hears of it.
   */
   track<T>(promise: Promise<T>, settled?: () => void): Promise<T> {
-    const pending = this.#pending;
-    // One promise per call, on every call: it lets go of the call and tells close() it settled.
+    // A count, not a set of promises: one `then` per call, on every call, is all it costs.
+    this.#pending += 1;
     const done = (): void => {
       settled?.();
-      pending.delete(tracked);
+      this.#pending -= 1;
+      if (this.#pending === 0) this.#drained?.();
     };
-    const tracked: Promise<unknown> = promise.then(done, done);
-    pending.add(tracked);
+    promise.then(done, done);
     return promise;
   }
 
@@ -103,9 +107,12 @@ export class Closing {
       new AbortError(`${this.#what} was closed: close() was called, and it sends nothing more`),
     );
     for (const call of this.#calls) call.abort(this.#controller.signal.reason);
-    this.#closed ??= (async () => {
-      while (this.#pending.size > 0) await Promise.all(this.#pending);
-    })();
+    this.#closed ??=
+      this.#pending === 0
+        ? Promise.resolve()
+        : new Promise((resolve) => {
+            this.#drained = resolve;
+          });
     return this.#closed;
   }
 }

@@ -82,7 +82,7 @@ export function createIngoSender(
   // The request path: one call through the scope's ky instance, every HTTP request counted, traced
   // and logged (a 401's resend with a fresh token too: the count is below the Bearer fetch), its
   // failure mapped once (with the call's own signal: a cancelled call is an AbortError).
-  const post: IngoSender['post'] = async (api, url, body, options, signal) => {
+  const post: IngoSender['post'] = (api, url, body, options, signal) => {
     const { instance, scope } = scopedFor(settings.scopes[api] ?? settings.scope);
     const where = { method: 'POST', url };
     const call = { ...where, client: 'ingo', channel: 'bridgekit:ingo:call', log: settings.log };

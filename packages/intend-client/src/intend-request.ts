@@ -46,12 +46,13 @@ export interface RequestPathParts {
 }
 
 /**
-The client's ky instance, then the user's hooks. It has no hook of its own: its fetch signs every
-attempt (see `signingFetch`) and each call counts its own attempts and retries.
+A ky instance of the client's, then the user's hooks. It has no hook of its own: its fetch signs
+every attempt (see `signingFetch`) and each call counts its own attempts and retries. `baseUrl` is
+for `client.ky` alone: the calls send absolute URLs, which ky would otherwise scan against it.
 */
-function createInstance(settings: ClientSettings, fetch: Fetch): KyInstance {
+function createInstance(settings: ClientSettings, fetch: Fetch, baseUrl?: URL): KyInstance {
   const instance = ky.create({
-    baseUrl: settings.baseUrl,
+    ...(baseUrl && { baseUrl }),
     redirect: 'manual',
     timeout: settings.timeout,
     retry: settings.retry,
@@ -94,8 +95,10 @@ interface RequestPath {
 }
 
 // long-code: request path. One call, top to bottom: options, the per-call fetch that counts
-// attempts and 429 waits, ky, the clock correction, and the one mapping of failures.
-async function send<T>(
+// attempts and 429 waits, ky, the clock correction, and the one mapping of failures. Not async
+// itself: the traced run below is the call's one promise (a path that throws first, Closing.run
+// turns into a rejection).
+function send<T>(
   { settings, counters, instance, envelope, checkedFetch, urlFor }: RequestPath,
   method: string,
   path: string,
@@ -210,7 +213,8 @@ export function createRequester({ settings, counters, closing }: RequestPathPart
   const signed = signingFetch(settings.signer, settings.fetch);
   // The client's own calls take the checked value: their answers are copied only when read.
   const checkedFetch = envelope.wrap(signed, { copyBody: readsAnswers(settings.hooks) });
-  const instance = createInstance(settings, envelope.wrap(signed));
+  // The calls' instance; each call gives it the checked fetch above, counted.
+  const instance = createInstance(settings, checkedFetch);
   const urlFor = createUrlBuilder(settings.baseUrl);
 
   const path: RequestPath = { settings, counters, instance, envelope, checkedFetch, urlFor };
@@ -232,5 +236,5 @@ export function createRequester({ settings, counters, closing }: RequestPathPart
   const request: IntendRequester = (method, route, options) => new CallPromise(start(method, route, options));
   const requestPage: PageRequester = (route, options, events) =>
     new CallPromise(start('GET', route, options, events));
-  return { request, requestPage, ky: instance };
+  return { request, requestPage, ky: createInstance(settings, envelope.wrap(signed), settings.baseUrl) };
 }
