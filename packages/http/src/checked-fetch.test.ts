@@ -154,6 +154,22 @@ describe('request parts', () => {
     expect(requestContext(url, init)).toEqual({ method: 'PUT', url, signal: undefined });
   });
 
+  it("read a body of several chunks in order, and leave ky's Request unlocked for ky to cancel", async () => {
+    const encoder = new TextEncoder();
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of ['{"a":', '1,', '"b":2}']) controller.enqueue(encoder.encode(chunk));
+        controller.close();
+      },
+    });
+    const request = new Request(url, { method: 'POST', body, duplex: 'half' } as RequestInit);
+    const parts = await requestParts(request, undefined);
+    expect(new TextDecoder().decode(parts.init.body as Uint8Array)).toBe('{"a":1,"b":2}');
+    // ky cancels the body it sent once a call settles: a locked stream would reject (an error per call).
+    expect(request.body?.locked).toBe(false);
+    await expect(request.body?.cancel()).resolves.toBeUndefined();
+  });
+
   it('set one header on a copy, dropping other spellings of its name', () => {
     const init = { headers: { Authorization: 'old', accept: 'application/json' } };
     expect(withHeader(init, 'authorization', 'new').headers).toEqual({

@@ -6,8 +6,35 @@ export interface RequestParts {
   readonly init: RequestInit;
 }
 
+/**
+A body's bytes, read with a reader that is released at the end: ky cancels the body of the
+request it sent once the call settles, and a stream left locked (as `arrayBuffer()` leaves it)
+makes that cancel fail, with an error and its stack on every call.
+*/
+async function bytesOf(body: ReadableStream<Uint8Array>): Promise<Uint8Array<ArrayBuffer>> {
+  const reader = body.getReader();
+  try {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      chunks.push(read.value);
+      size += read.value.byteLength;
+    }
+    if (chunks.length === 1) return chunks[0] as Uint8Array<ArrayBuffer>;
+    const bytes = new Uint8Array(size);
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    return bytes;
+  } finally {
+    reader.releaseLock();
+  }
+}
+
 async function partsOfRequest(request: Request, signal: AbortSignal): Promise<RequestParts> {
-  const body = request.body === null ? undefined : await request.arrayBuffer();
+  const body = request.body === null ? undefined : await bytesOf(request.body);
   return {
     url: request.url,
     init: {
