@@ -50,7 +50,9 @@ export function countAttempts(fetch: Fetch, counting: AttemptCounting = {}): Att
   let endedAt = 0;
   let last: Response | undefined;
   return {
-    fetch: async (input, init) => {
+    // `then` callbacks rather than an async function: each attempt waits here for its answer, and
+    // a suspended async function keeps more alive per call in flight.
+    fetch: (input, init) => {
       const startedAt = performance.now();
       const retryDelayMs = count > 0 ? startedAt - endedAt : 0;
       waitedMs += retryDelayMs;
@@ -58,20 +60,10 @@ export function countAttempts(fetch: Fetch, counting: AttemptCounting = {}): Att
       const attempt = count;
       if (attempt > 1 && attemptsHeard(call)) reportRetry(call, attempt, Math.round(retryDelayMs));
       onAttempt?.();
-      let response: Response | undefined;
-      let errorCode: string | undefined;
-      try {
-        response = await fetch(input, init);
-        last = response;
-        onResponse?.(response);
-        return response;
-      } catch (error) {
-        errorCode = errorCodeOf(error);
-        // The call's status is its last attempt's: none when that one got no answer (a timeout).
-        last = undefined;
-        throw error;
-      } finally {
+      const ended = (response: Response | undefined, errorCode?: string): void => {
         endedAt = performance.now();
+        // The call's status is its last attempt's: none when that one got no answer (a timeout).
+        last = response;
         if (attemptsHeard(call))
           reportAttempt(call, {
             attempt,
@@ -81,7 +73,24 @@ export function countAttempts(fetch: Fetch, counting: AttemptCounting = {}): Att
             requestId: response && requestIdOf(response.headers),
             errorCode,
           });
+      };
+      let sent: Promise<Response>;
+      try {
+        sent = fetch(input, init);
+      } catch (error) {
+        sent = Promise.reject(error);
       }
+      return sent.then(
+        (response) => {
+          ended(response);
+          onResponse?.(response);
+          return response;
+        },
+        (error: unknown) => {
+          ended(undefined, errorCodeOf(error));
+          throw error;
+        },
+      );
     },
     result: ({ value, response }) => ({
       data: value,

@@ -1,7 +1,14 @@
 import { getEventListeners } from 'node:events';
 import ky, { type Options } from 'ky';
 import { describe, expect, it } from 'vitest';
-import { createCheckedFetch, type Fetch, requestContext, requestParts, sendCall } from './index.js';
+import {
+  countAttempts,
+  createCheckedFetch,
+  type Fetch,
+  requestContext,
+  requestParts,
+  sendCall,
+} from './index.js';
 
 const url = 'https://api.test/things';
 const answers = createCheckedFetch((text) => ({ value: JSON.parse(text) as unknown }), {
@@ -104,5 +111,30 @@ describe('requestParts and requestContext', () => {
     expect((await requestParts(request, {})).init.signal).toBe(request.signal);
     expect(requestContext(request, { signal }).signal).toBe(signal);
     expect(requestContext(request, undefined)).toBe(request);
+  });
+});
+
+describe('countAttempts', () => {
+  it('counts an attempt whose fetch throws at once as a failed attempt, rejects, and reports it', async () => {
+    const seen: unknown[] = [];
+    const { subscribe, unsubscribe } = await import('node:diagnostics_channel');
+    const listener = (message: unknown) => void seen.push(message);
+    subscribe('bridgekit:attempt', listener);
+    try {
+      const broken = new TypeError('fetch failed at once');
+      const counter = countAttempts(
+        () => {
+          throw broken;
+        },
+        { call: { client: 'test', channel: 'bridgekit:test:call', method: 'GET', url } },
+      );
+      await expect(counter.fetch(url)).rejects.toBe(broken);
+      const ok = countAttempts(async () => new Response('{}', { headers: { 'x-request-id': 'r-1' } }));
+      await ok.fetch(url);
+      expect(ok.result({ value: 1, response: new Response('{}') })).toMatchObject({ attempts: 1 });
+    } finally {
+      unsubscribe('bridgekit:attempt', listener);
+    }
+    expect(seen).toEqual([expect.objectContaining({ client: 'test', attempt: 1, status: undefined })]);
   });
 });

@@ -136,11 +136,14 @@ class CancellableAttempts<T> implements EventListenerObject {
   }
 }
 
-async function send<T>({ instance, url, options, answers }: ClientCall<T>): Promise<CallOutcome<T>> {
-  const response = await instance(url, options);
-  const checked = answers.valueOf(response);
-  if (checked) return { value: checked.value, response };
-  // Not a wrapped fetch's answer: a user's afterResponse hook replaced it.
-  const method = (options.method ?? 'get').toUpperCase();
-  return { value: await answers.reread(response, { method, url }), response };
+// A `then` rather than an async function: the call waits here for the whole exchange, and a
+// suspended async function keeps more alive per call in flight.
+function send<T>({ instance, url, options, answers }: ClientCall<T>): Promise<CallOutcome<T>> {
+  return instance(url, options).then((response) => {
+    const checked = answers.valueOf(response);
+    if (checked) return { value: checked.value, response };
+    // Not a wrapped fetch's answer: a user's afterResponse hook replaced it.
+    const method = (options.method ?? 'get').toUpperCase();
+    return answers.reread(response, { method, url }).then((value) => ({ value, response }));
+  });
 }

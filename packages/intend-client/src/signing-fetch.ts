@@ -10,10 +10,9 @@ of its own (ky merges and runs every hook list on each request, about a tenth of
 */
 export function signingFetch(signer: IntendSigner, fetch: Fetch): Fetch {
   const sign = intendAuth(signer);
-  return async (input, init) => {
+  return (input, init) => {
     // ky always sends a Request; anything else (a direct caller) is made one, to be signed.
     const request = input instanceof Request ? input : new Request(input, init);
-    await sign({ request });
-    return fetch(request, init);
+    return sign({ request }).then(() => fetch(request, init));
   };
 }
