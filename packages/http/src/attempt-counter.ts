@@ -4,6 +4,7 @@ import type { CallResult } from './call-promise.js';
 import { errorCodeOf, traceCall } from './call-trace.js';
 import type { CallOutcome } from './client-call.js';
 import type { Fetch } from './fetch.js';
+import { fetched } from './fetched.js';
 
 /** What a call's attempts are counted for: the client's own bookkeeping, its log and its channels. */
 export interface AttemptCounting {
@@ -74,13 +75,7 @@ export function countAttempts(fetch: Fetch, counting: AttemptCounting = {}): Att
             errorCode,
           });
       };
-      let sent: Promise<Response>;
-      try {
-        sent = fetch(input, init);
-      } catch (error) {
-        sent = Promise.reject(error);
-      }
-      return sent.then(
+      return fetched(fetch, input, init).then(
         (response) => {
           ended(response);
           onResponse?.(response);

@@ -6,6 +6,7 @@ import {
   readBufferedBody,
 } from './buffered-body.js';
 import type { Fetch } from './fetch.js';
+import { fetched } from './fetched.js';
 import { requestContext } from './request-parts.js';
 
 /** Where an answer came from, for a body check and its messages. */
@@ -79,17 +80,18 @@ export function createCheckedFetch<T>(
     });
   const wrap =
     (baseFetch: Fetch, { copyBody = true }: WrapOptions = {}): Fetch =>
-    async (input, init) => {
-      const response = await baseFetch(input, init);
-      const request = requestContext(input, init);
-      const text = await readBufferedBody(response, request, limit);
-      if (!response.ok) return bufferedResponse(text, response);
-      const verdict = verdictOf(text, response, request);
-      if (!('value' in verdict)) return bufferedResponse(text, response, verdict.failureStatus);
-      const answer = copyBody ? bufferedResponse(text, response) : handedOnRead(response, text);
-      values.set(answer, verdict);
-      return answer;
-    };
+    (input, init) =>
+      // The answer's wait in a `then`, not a suspended async function (see `countAttempts`).
+      fetched(baseFetch, input, init).then(async (response) => {
+        const request = requestContext(input, init);
+        const text = await readBufferedBody(response, request, limit);
+        if (!response.ok) return bufferedResponse(text, response);
+        const verdict = verdictOf(text, response, request);
+        if (!('value' in verdict)) return bufferedResponse(text, response, verdict.failureStatus);
+        const answer = copyBody ? bufferedResponse(text, response) : handedOnRead(response, text);
+        values.set(answer, verdict);
+        return answer;
+      });
   const reread = async (response: Response, request: RequestContext): Promise<T> => {
     const text = await readBufferedBody(response, request, limit);
     // `.withResponse()` copies it from its text, as for an answer the wrapped fetch read.

@@ -5,6 +5,7 @@ import {
   countAttempts,
   createCheckedFetch,
   type Fetch,
+  refuseRedirects,
   requestContext,
   requestParts,
   sendCall,
@@ -136,5 +137,27 @@ describe('countAttempts', () => {
       unsubscribe('bridgekit:attempt', listener);
     }
     expect(seen).toEqual([expect.objectContaining({ client: 'test', attempt: 1, status: undefined })]);
+  });
+});
+
+describe('refuseRedirects', () => {
+  it("asks for `redirect: 'manual'` unless the request or the init already does, and rejects a fetch that throws at once", async () => {
+    const inits: Array<RequestInit | undefined> = [];
+    const guarded = refuseRedirects(async (_input, init) => {
+      inits.push(init);
+      return new Response('{}');
+    });
+    await guarded(url, { redirect: 'follow' });
+    const manual = { redirect: 'manual' } as const;
+    await guarded(url, manual);
+    await guarded(new Request(url, { redirect: 'manual' }));
+    expect(inits).toEqual([{ redirect: 'manual' }, manual, undefined]);
+    expect(inits[1]).toBe(manual);
+    const broken = new TypeError('thrown at once');
+    await expect(
+      refuseRedirects(() => {
+        throw broken;
+      })(url),
+    ).rejects.toBe(broken);
   });
 });

@@ -1,5 +1,6 @@
 import { RedirectError } from '@bridgekit/errors';
 import type { Fetch } from './fetch.js';
+import { fetched } from './fetched.js';
 import { requestContext } from './request-parts.js';
 
 /** A 3xx that asks to go elsewhere (304 only says the cached copy is current), or a browser's opaque one. */
@@ -25,16 +26,20 @@ const api = ky.create({fetch: refuseRedirects(fetch)});
 ```
 */
 export function refuseRedirects(fetch: Fetch): Fetch {
-  return async (input, init) => {
-    // ky's Request already says `manual` (the clients create it so): no init to copy then.
-    const manual = input instanceof Request && input.redirect === 'manual';
-    const response = await (manual ? fetch(input, init) : fetch(input, { ...init, redirect: 'manual' }));
-    if (!isRedirect(response)) return response;
-    void response.body?.cancel().catch(() => undefined);
-    const { method, url } = requestContext(input, init);
-    // A fetch that followed anyway: the request reached the target, named by the final URL.
-    const followed = response.redirected && response.type !== 'opaqueredirect';
-    const location = followed ? response.url : response.headers.get('location');
-    throw new RedirectError({ status: response.status, method, url, location, followed });
+  // A `then` rather than an async function: every attempt waits here for its answer, and a
+  // suspended async function keeps more alive per request in flight.
+  return (input, init) => {
+    // Already `manual` (ky's Request as the clients create it, or the init): no init to copy then.
+    const redirect = init?.redirect ?? (input instanceof Request ? input.redirect : undefined);
+    const sent = fetched(fetch, input, redirect === 'manual' ? init : { ...init, redirect: 'manual' });
+    return sent.then((response) => {
+      if (!isRedirect(response)) return response;
+      void response.body?.cancel().catch(() => undefined);
+      const { method, url } = requestContext(input, init);
+      // A fetch that followed anyway: the request reached the target, named by the final URL.
+      const followed = response.redirected && response.type !== 'opaqueredirect';
+      const location = followed ? response.url : response.headers.get('location');
+      throw new RedirectError({ status: response.status, method, url, location, followed });
+    });
   };
 }
