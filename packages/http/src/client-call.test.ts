@@ -161,3 +161,24 @@ describe('refuseRedirects', () => {
     ).rejects.toBe(broken);
   });
 });
+
+describe('sendCall, when ky throws at once', () => {
+  it('rejects instead of throwing: an init hook that throws, with and without a caller signal', async () => {
+    const broken = new Error('the init hook broke');
+    const instance = ky.create({
+      fetch: async () => new Response('{}'),
+      hooks: {
+        init: [
+          () => {
+            throw broken;
+          },
+        ],
+      },
+    });
+    for (const options of [{ method: 'get' }, { method: 'get', signal: new AbortController().signal }]) {
+      const sent = sendCall({ instance, url, options, answers });
+      expect(sent).toBeInstanceOf(Promise);
+      await expect(sent).rejects.toBe(broken);
+    }
+  });
+});

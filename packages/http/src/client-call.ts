@@ -139,7 +139,14 @@ class CancellableAttempts<T> implements EventListenerObject {
 // A `then` rather than an async function: the call waits here for the whole exchange, and a
 // suspended async function keeps more alive per call in flight.
 function send<T>({ instance, url, options, answers }: ClientCall<T>): Promise<CallOutcome<T>> {
-  return instance(url, options).then((response) => {
+  let sent: Promise<Response>;
+  try {
+    sent = instance(url, options);
+  } catch (error) {
+    // ky runs `init` hooks and checks its options at once: a call rejects, it never throws.
+    return Promise.reject(error);
+  }
+  return sent.then((response) => {
     const checked = answers.valueOf(response);
     if (checked) return { value: checked.value, response };
     // Not a wrapped fetch's answer: a user's afterResponse hook replaced it.

@@ -100,10 +100,9 @@ export function createIngoSender(
         return checked(input, init);
       }) satisfies Fetch,
     };
-    return counter.trace(async () => {
-      try {
-        return counter.result(await sendCall({ instance, url, options: kyOptions, answers, signal }));
-      } catch (error) {
+    // `then` callbacks rather than a suspended async function: the call waits here (sendCall rejects, never throws).
+    return counter.trace(() =>
+      sendCall({ instance, url, options: kyOptions, answers, signal }).then(counter.result, (error) => {
         const mapped = toBridgekitError(error, {
           ...where,
           timeout: (kyOptions.timeout as number | undefined) ?? settings.timeout,
@@ -112,8 +111,8 @@ export function createIngoSender(
           reachHint: 'check `environment` or `baseUrl` and the network',
         });
         throw settings.scrubber.scrubError(mapped);
-      }
-    });
+      }),
+    );
   };
   return { base, post };
 }
