@@ -96,8 +96,7 @@ interface RequestPath {
 
 // long-code: request path. One call, top to bottom: options, the per-call fetch that counts
 // attempts and 429 waits, ky, the clock correction, and the one mapping of failures. Not async
-// itself: the traced run below is the call's one promise (a path that throws first, Closing.run
-// turns into a rejection).
+// itself (a path that throws first, Closing.run turns into a rejection).
 function send<T>(
   { settings, counters, instance, envelope, checkedFetch, urlFor }: RequestPath,
   method: string,
@@ -142,20 +141,18 @@ function send<T>(
   if (call.json !== undefined) kyOptions.json = call.json;
   // Only a listing's page needs a hook of its own: ky waits out a 429 before it runs.
   if (events !== undefined) kyOptions.hooks = { beforeRetry: [resume] };
-  // Every attempt and the clock's resend inside one traced call (when someone subscribes).
-  return counter.trace(async () => {
-    for (let resent = false; ; resent = true) {
-      try {
-        const outcome = await sendCall({
-          instance,
-          url: where.url,
-          options: kyOptions,
-          answers: envelope,
-          signal,
-        });
+  // Every attempt and the clock's resend inside one traced call (when someone subscribes). The
+  // call waits on `then` callbacks, not in a suspended async function: less kept alive per call
+  // in flight. `sendCall` rejects, never throws.
+  const attempt = (resent: boolean): Promise<CallResult<T>> =>
+    sendCall({ instance, url: where.url, options: kyOptions, answers: envelope, signal }).then(
+      (outcome) => {
+        resume();
         // The envelope's `data` is what the caller asked for.
         return counter.result(outcome) as CallResult<T>;
-      } catch (error) {
+      },
+      (error: unknown) => {
+        resume();
         // A 401 from a signer whose clock is off: correct it from the server's Date and send once more.
         const { signer, clockTolerance } = settings;
         const skew =
@@ -173,7 +170,7 @@ function send<T>(
             });
           }
           sent = false;
-          continue;
+          return attempt(true);
         }
         // A call cancelled by its signal (a listing's page past the end, a caller's abort, close()) did not fail.
         if (!signal.aborted) counters.add('failures');
@@ -195,11 +192,9 @@ function send<T>(
               }),
           }),
         );
-      } finally {
-        resume();
-      }
-    }
-  });
+      },
+    );
+  return counter.trace(() => attempt(false));
 }
 
 /** @internal Builds the client's one request path on ky: every call, every page and every retry go through it. */
