@@ -83,4 +83,27 @@ describe('Closing', () => {
     await expect(idle.close()).resolves.toBeUndefined();
     expect(idle.close()).toBe(idle.close());
   });
+
+  it('aborts exactly the calls still in flight, whichever settled before, in any order', async () => {
+    const closing = new Closing('The test client');
+    const signals: AbortSignal[] = [];
+    const finish: Array<() => void> = [];
+    const calls = [0, 1, 2, 3].map(() =>
+      closing.run(undefined, (signal) => {
+        signals.push(signal);
+        return new Promise<string>((resolve, reject) => {
+          finish.push(() => resolve('done'));
+          signal.addEventListener('abort', () => reject(signal.reason));
+        });
+      }),
+    );
+    // The second and the last settle first: the list loses a link in its middle and at its head.
+    finish[1]?.();
+    finish[3]?.();
+    await Promise.all([calls[1], calls[3]]);
+    await closing.close();
+    expect(signals.map((signal) => signal.aborted)).toEqual([true, false, true, false]);
+    await expect(calls[0]).rejects.toBeInstanceOf(AbortError);
+    await expect(calls[2]).rejects.toBeInstanceOf(AbortError);
+  });
 });
