@@ -219,7 +219,10 @@ export class SharedStore {
     if (lock === undefined || lock === 'unsupported' || !this.#options.shared) return lock && { lock };
     const late = await this.#read(slot, budget);
     if (!late) return { lock };
-    void this.#release(lock);
+    // Released before the callers hear of the token (within a storeTimeout of its own): a
+    // short-lived process that quits its store right after would otherwise leave the lock to its
+    // lease, holding the others back.
+    await this.#release(lock);
     return { token: late };
   }
 

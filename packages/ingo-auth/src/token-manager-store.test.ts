@@ -219,6 +219,41 @@ describe('store', () => {
     expect(sandbox.issuedTokens).toBe(1);
   });
 
+  it('lets go of its lock before the caller has a token it found under the lock (a process may quit at once)', async () => {
+    const sandbox = ingoSandbox();
+    const clock = createClock();
+    const shared = createMemoryTokenStore({ now: clock.now });
+    // Another process's token: the first read misses it, the read under the lock finds it.
+    const stored = await managerFor(sandbox, clock, { store: shared }).getToken();
+    const events: string[] = [];
+    let reads = 0;
+    const store: TokenStore = {
+      ...shared,
+      get: (key) => {
+        reads += 1;
+        return reads === 1 ? undefined : shared.get(key);
+      },
+      async lock(key, ttlMs) {
+        const lock = await shared.lock?.(key, ttlMs);
+        return (
+          lock && {
+            async release() {
+              // A round trip to the store, slower than any chain of promises.
+              await new Promise((resolve) => setImmediate(resolve));
+              await lock.release();
+              events.push('released');
+            },
+          }
+        );
+      },
+    };
+    const token = await managerFor(sandbox, clock, { store, storeTimeout: 60_000 }).getToken();
+    events.push('caller has it');
+    expect(token.accessToken.reveal()).toBe(stored.accessToken.reveal());
+    expect(events).toEqual(['released', 'caller has it']);
+    expect(sandbox.issuedTokens).toBe(1);
+  });
+
   it('starts the next refresh earlier by the time the store took (a Redis that times out)', async () => {
     const sandbox = ingoSandbox({ tokenTtlSeconds: 100 });
     const clock = createClock();
